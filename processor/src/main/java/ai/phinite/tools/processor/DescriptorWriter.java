@@ -1,0 +1,115 @@
+package ai.phinite.tools.processor;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a tool's descriptor, {@code META-INF/phinite/tools/<id>.json}: what Graph Studio reads.
+ * Field order is fixed and nothing varies between builds, so the file is byte-identical on
+ * rebuild. Secret values never appear (a descriptor holds declarations, not values).
+ */
+final class DescriptorWriter {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private DescriptorWriter() {}
+
+  static String write(Model.Tool tool) {
+    ObjectNode d = NODES.objectNode();
+    d.put("id", tool.id());
+    d.put("name", tool.name());
+    d.put("toolClass", tool.toolClass());
+    d.put("description", tool.description());
+    d.put("docsUrl", tool.docsUrl());
+    ArrayNode credentials = d.putArray("credentials");
+    for (Model.Credential c : tool.credentials()) {
+      ObjectNode o = credentials.addObject();
+      o.put("key", c.key());
+      o.put("label", c.label());
+      o.put("description", c.description());
+      o.put("required", c.required());
+      o.put("secret", c.secret());
+      if (!c.allowed().isEmpty()) {
+        ArrayNode e = o.putArray("enum");
+        c.allowed().forEach(e::add);
+      }
+      if (c.defaultValue() != null) {
+        o.put("default", c.defaultValue());
+      }
+      if (c.pattern() != null) {
+        o.put("pattern", c.pattern());
+      }
+    }
+    ArrayNode servers = d.putArray("servers");
+    for (Model.Server s : tool.servers()) {
+      ObjectNode o = servers.addObject();
+      o.put("id", s.id());
+      o.put("url", s.url());
+      ArrayNode variants = o.putArray("variants");
+      for (Model.Variant v : s.variants()) {
+        ObjectNode vo = variants.addObject();
+        vo.put("credential", v.credential());
+        if (v.equals() != null) {
+          vo.put("equals", v.equals());
+        }
+        vo.put("url", v.url());
+      }
+      ObjectNode auth = o.putObject("auth");
+      auth.put("type", s.auth().type());
+      if (s.auth().credential() != null) {
+        auth.put("credential", s.auth().credential());
+      }
+      if (s.auth().username() != null) {
+        auth.put("username", s.auth().username());
+        auth.put("password", s.auth().password());
+      }
+      if (s.auth().header() != null) {
+        auth.put("header", s.auth().header());
+      }
+    }
+    ArrayNode tests = d.putArray("connectionTests");
+    for (Model.Operation op : tool.operations()) {
+      if (op.connectionTest() != null) {
+        ObjectNode t = tests.addObject();
+        t.put("operation", op.name());
+        t.put("server", op.http().server());
+        t.put("label", op.connectionTest());
+      }
+    }
+    ArrayNode subtools = d.putArray("subtools");
+    for (Model.Operation op : tool.operations()) {
+      if (!op.subtool()) {
+        continue;
+      }
+      ObjectNode o = subtools.addObject();
+      o.put("name", op.name());
+      o.put("title", op.title());
+      o.put("description", op.description());
+      o.set("inputSchema", SchemaWriter.input(op));
+      ObjectNode hints = o.putObject("annotations");
+      hints.put("readOnlyHint", op.hints().readOnly());
+      hints.put("destructiveHint", op.hints().destructive());
+      hints.put("idempotentHint", op.hints().idempotent());
+      hints.put("openWorldHint", op.hints().openWorld());
+      if (op.http() != null) {
+        ObjectNode http = o.putObject("http");
+        http.put("method", op.http().method());
+        http.put("server", op.http().server());
+        http.put("path", op.http().path().text());
+      } else {
+        o.put("multiStep", true);
+      }
+    }
+    try {
+      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      return new ObjectMapper().writer(printer).writeValueAsString(d) + "\n";
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

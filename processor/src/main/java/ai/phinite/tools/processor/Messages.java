@@ -1,0 +1,232 @@
+package ai.phinite.tools.processor;
+
+import java.util.Collection;
+
+/**
+ * Every diagnostic the processor prints, worded alike: what is wrong, where, and how to fix it.
+ * Tests assert these texts; change them here and nowhere else.
+ */
+final class Messages {
+  private Messages() {}
+
+  static String toolOnClass(String name) {
+    return "@Tool must annotate an interface, but " + name + " is a class; declare it as"
+        + " `interface " + name + "` and let the processor generate the implementation";
+  }
+
+  static String badToolId(String id) {
+    return "@Tool(id = \"" + id + "\") is not a valid tool id; use 1-64 lowercase letters, digits,"
+        + " '_' or '-', starting with a letter or digit";
+  }
+
+  static String duplicateToolId(String id, String other) {
+    return "@Tool(id = \"" + id + "\") is already used by " + other
+        + "; give each tool in the compilation its own id";
+  }
+
+  static String blank(String what, String attribute) {
+    return what + " has no " + attribute + "; write one that tells a language model what it is"
+        + " (it is shown to the agent)";
+  }
+
+  static String notHttpsUrl(String attribute, String url) {
+    return attribute + " \"" + url + "\" is not an absolute https URL; write it as"
+        + " https://host/path (plain http is only accepted as a per-connection override)";
+  }
+
+  static String duplicateCredential(String key) {
+    return "@Credential(key = \"" + key + "\") is declared twice; remove one";
+  }
+
+  static String badCredentialKey(String key) {
+    return "@Credential(key = \"" + key + "\") is not a valid key; use 1-64 letters, digits, '_' or '-'";
+  }
+
+  static String badCredentialPattern(String key, String error) {
+    return "@Credential(key = \"" + key + "\") has a pattern that does not compile: " + error;
+  }
+
+  static String credentialDefaultNotAllowed(String key, String value, Collection<String> allowed) {
+    return "@Credential(key = \"" + key + "\") has defaultValue \"" + value
+        + "\", which is not among its allowed values " + allowed + "; fix one of them";
+  }
+
+  static String unknownCredential(String where, String key, Collection<String> declared) {
+    return where + " names the credential \"" + key + "\", which the tool does not declare;"
+        + " declare @Credential(key = \"" + key + "\", ...) on the interface or use one of "
+        + declared;
+  }
+
+  static String secretInUrl(String where, String key) {
+    return where + " puts the secret credential \"" + key + "\" in a URL, where it would be"
+        + " logged and shown; send secrets through @Auth instead";
+  }
+
+  static String noServers() {
+    return "The tool declares no @Server; add @Server(id = \"api\", url = \"https://...\")"
+        + " to the interface";
+  }
+
+  static String duplicateServer(String id) {
+    return "@Server(id = \"" + id + "\") is declared twice; give each server its own id";
+  }
+
+  static String authSchemes() {
+    return "@Auth sets more than one scheme; set only bearer, only basicUsername + basicPassword,"
+        + " or only apiKeyHeader + apiKey";
+  }
+
+  static String authIncomplete(String missing, String with) {
+    return "@Auth sets " + with + " without " + missing + "; set both";
+  }
+
+  static String unknownServer(String annotation, String id, Collection<String> declared) {
+    return annotation + " names the server \"" + id + "\", which the tool does not declare;"
+        + " use one of " + declared + " or declare @Server(id = \"" + id + "\", ...)";
+  }
+
+  static String serverRequired(String annotation, Collection<String> declared) {
+    return annotation + " does not say which server it goes to, and the tool has "
+        + declared.size() + " " + declared + "; add server = \"...\"";
+  }
+
+  static String noHttpMethod(String method) {
+    return "Method " + method + " has no HTTP method; annotate it with @GET, @POST, @PUT, @PATCH"
+        + " or @DELETE, or make it a default method";
+  }
+
+  static String twoHttpMethods(String method) {
+    return "Method " + method + " has more than one HTTP method annotation; keep exactly one";
+  }
+
+  static String genericMethod(String method) {
+    return "Method " + method + " has type parameters; a subtool takes concrete types, so remove"
+        + " the type parameters";
+  }
+
+  static String overloaded(String method) {
+    return "Method " + method + " is overloaded; each operation needs its own method name,"
+        + " so rename one of them";
+  }
+
+  static String badName(String what, String name) {
+    return what + " \"" + name + "\" does not match ^[a-zA-Z0-9_-]{1,64}$ (the strictest LLM"
+        + " provider rule); use only letters, digits, '_' and '-', at most 64";
+  }
+
+  static String duplicateSubtool(String name, String other) {
+    return "Subtool \"" + name + "\" is already defined by " + other
+        + "; set @Subtool(name = \"...\") to make the names unique";
+  }
+
+  static String duplicateArgument(String name) {
+    return "Argument \"" + name + "\" is declared twice in this method; rename one with"
+        + " @Arg(name = \"...\")";
+  }
+
+  static String badPath(String template, String problem) {
+    return "Path \"" + template + "\" " + problem;
+  }
+
+  static String placeholderWithoutParam(String placeholder, String template) {
+    return "{" + placeholder + "} in \"" + template + "\" has no @Path parameter named \""
+        + placeholder + "\" (and no credential of that name); add a parameter"
+        + " `@Path(\"" + placeholder + "\") String ...` or rename the placeholder";
+  }
+
+  static String pathWithoutPlaceholder(String name, String template) {
+    return "@Path(\"" + name + "\") has no matching {" + name + "} in \"" + template
+        + "\"; rename the parameter or the placeholder";
+  }
+
+  static String pathParamAndCredential(String name) {
+    return "{" + name + "} is both a @Path parameter and a credential; rename one of them";
+  }
+
+  static String twoBodies() {
+    return "A method can have only one @Body; merge the values into one object, or bind them"
+        + " as separate @BodyField parameters";
+  }
+
+  static String bodyAndFields() {
+    return "@Body takes the whole request body, so it cannot be combined with @BodyField,"
+        + " @BodyMerge or @BodyConstant; use one style";
+  }
+
+  static String bodyOnMethod(String httpMethod) {
+    return "A " + httpMethod + " request has no body; remove the body binding or use @POST,"
+        + " @PUT or @PATCH";
+  }
+
+  static String noBinding(String param) {
+    return "Parameter " + param + " has no binding; annotate it with @Path, @Query, @Header,"
+        + " @Body, @BodyField or @BodyMerge";
+  }
+
+  static String twoBindings(String param) {
+    return "Parameter " + param + " has more than one binding; keep exactly one of @Path, @Query,"
+        + " @Header, @Body, @BodyField and @BodyMerge";
+  }
+
+  static String bindingOnDefault(String param) {
+    return "Parameter " + param + " of a default method has a binding, but a default method sends"
+        + " nothing itself; remove it (the methods it calls bind their own parameters)";
+  }
+
+  static String missingArg(String param) {
+    return "Parameter " + param + " has no @Arg; add @Arg(\"...\") describing it for the agent";
+  }
+
+  static String unsupportedType(String what, String type, String hint) {
+    return what + " has the type " + type + ", which a subtool argument cannot have; " + hint;
+  }
+
+  static String unsupportedReturn(String method, String type, boolean subtool) {
+    return "Method " + method + " returns " + type + "; "
+        + (subtool ? "a subtool returns ai.phinite.tools.runtime.Response"
+            : "an operation returns ai.phinite.tools.runtime.Response, JsonNode or void");
+  }
+
+  static String primitiveOptional(String param) {
+    return "Parameter " + param + " is a primitive, so it cannot be optional; use the boxed type"
+        + " (e.g. Integer) or make it required";
+  }
+
+  static String badDefault(String arg, String value, String why) {
+    return "defaultValue \"" + value + "\" of argument \"" + arg + "\" " + why
+        + "; fix the default or the argument's type and bounds";
+  }
+
+  static String defaultOnRequired(String arg) {
+    return "Argument \"" + arg + "\" is required, so its defaultValue would never be used;"
+        + " set required = false or remove the default";
+  }
+
+  static String badBound(String arg, String why) {
+    return "Argument \"" + arg + "\" " + why;
+  }
+
+  static String contradictoryHints() {
+    return "@Subtool is both readOnly and destructive; a subtool that only reads destroys"
+        + " nothing, so set one of them to FALSE";
+  }
+
+  static String badConstant(String field, String why) {
+    return "@BodyConstant(field = \"" + field + "\") " + why;
+  }
+
+  static String connectionTestArgs(String method) {
+    return "@ConnectionTest method " + method + " has required arguments; a connection check"
+        + " runs without arguments, so make them optional or pick another method";
+  }
+
+  static String connectionTestDefault(String method) {
+    return "@ConnectionTest method " + method + " is a default method; put it on a method with an"
+        + " HTTP method annotation, so the check knows which server and credentials it tests";
+  }
+
+  static String crashed(String element, Throwable t) {
+    return "The Phinite tool processor failed on " + element + " (" + t + "); this is a bug in"
+        + " the processor, please report it with this definition";
+  }
+}

@@ -1,0 +1,150 @@
+package ai.phinite.tools.processor;
+
+import ai.phinite.tools.processor.Model.Arg;
+import ai.phinite.tools.processor.Model.Facts;
+import ai.phinite.tools.processor.Model.Kind;
+import ai.phinite.tools.processor.Model.ValueType;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Writes the JSON Schema (2020-12) of a subtool's input: an object whose properties are the
+ * arguments in declaration order, with every schema fact of {@code @Arg}. Only keywords the
+ * runtime's validator enforces are written.
+ */
+final class SchemaWriter {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private SchemaWriter() {}
+
+  static ObjectNode input(Model.Operation op) {
+    ObjectNode schema = NODES.objectNode();
+    schema.put("type", "object");
+    ObjectNode properties = schema.putObject("properties");
+    ArrayNode required = NODES.arrayNode();
+    for (Model.Param p : op.params()) {
+      ObjectNode property = argument(p.arg());
+      if (p.binding() == Model.Binding.PATH && p.arg().type().kind() == Kind.STRING
+          && !property.has("minLength")) {
+        property.put("minLength", 1);
+      }
+      properties.set(p.arg().name(), property);
+      if (p.arg().facts().required()) {
+        required.add(p.arg().name());
+      }
+    }
+    if (!required.isEmpty()) {
+      schema.set("required", required);
+    }
+    schema.put("additionalProperties", false);
+    return schema;
+  }
+
+  static ObjectNode argument(Arg arg) {
+    ObjectNode schema = type(arg.type());
+    Facts f = arg.facts();
+    // description first, so a reader sees what the argument is before its rules
+    ObjectNode out = NODES.objectNode();
+    if (!f.description().isEmpty()) {
+      out.put("description", f.description());
+    }
+    out.setAll(schema);
+    if (!f.allowed().isEmpty()) {
+      ArrayNode e = out.putArray("enum");
+      f.allowed().forEach(e::add);
+    }
+    if (f.min() != null) {
+      out.put("minimum", f.min());
+    }
+    if (f.max() != null) {
+      out.put("maximum", f.max());
+    }
+    if (f.minLength() != null) {
+      out.put("minLength", f.minLength());
+    }
+    if (f.maxLength() != null) {
+      out.put("maxLength", f.maxLength());
+    }
+    if (f.maxBytes() != null) {
+      out.put("x-maxBytes", f.maxBytes());
+    }
+    if (f.pattern() != null) {
+      out.put("pattern", f.pattern());
+    }
+    if (f.format() != null) {
+      out.put("format", f.format());
+    }
+    if (f.minItems() != null) {
+      out.put("minItems", f.minItems());
+    }
+    if (f.maxItems() != null) {
+      out.put("maxItems", f.maxItems());
+    }
+    if (f.minProperties() != null) {
+      out.put("minProperties", f.minProperties());
+    }
+    if (f.maxProperties() != null) {
+      out.put("maxProperties", f.maxProperties());
+    }
+    if (f.defaultJson() != null) {
+      out.set("default", ArgReader.parse(f.defaultJson()));
+    }
+    if (!f.examplesJson().isEmpty()) {
+      ArrayNode examples = out.putArray("examples");
+      f.examplesJson().forEach(e -> examples.add(ArgReader.parse(e)));
+    }
+    return out;
+  }
+
+  static ObjectNode type(ValueType t) {
+    ObjectNode s = NODES.objectNode();
+    switch (t.kind()) {
+      case STRING -> s.put("type", "string");
+      case INT, LONG -> s.put("type", "integer");
+      case DOUBLE, DECIMAL -> s.put("type", "number");
+      case BOOLEAN -> s.put("type", "boolean");
+      case ENUM -> {
+        s.put("type", "string");
+        ArrayNode e = s.putArray("enum");
+        t.constants().forEach(e::add);
+      }
+      case LIST, ARRAY -> {
+        s.put("type", "array");
+        s.set("items", type(t.element()));
+      }
+      case SET -> {
+        s.put("type", "array");
+        s.set("items", type(t.element()));
+        s.put("uniqueItems", true);
+      }
+      case MAP -> {
+        s.put("type", "object");
+        if (t.element().kind() != Kind.JSON_ANY) {
+          s.set("additionalProperties", type(t.element()));
+        }
+      }
+      case JSON_OBJECT -> s.put("type", "object");
+      case JSON_ARRAY -> s.put("type", "array");
+      case JSON_ANY -> { }
+      case RECORD -> {
+        s.put("type", "object");
+        ObjectNode properties = s.putObject("properties");
+        ArrayNode required = NODES.arrayNode();
+        List<Arg> components = t.components();
+        for (Arg c : components) {
+          properties.set(c.name(), argument(c));
+          if (c.facts().required()) {
+            required.add(c.name());
+          }
+        }
+        if (!required.isEmpty()) {
+          s.set("required", required);
+        }
+        s.put("additionalProperties", false);
+      }
+    }
+    return s;
+  }
+}

@@ -1,0 +1,118 @@
+package ai.phinite.tools.processor;
+
+import ai.phinite.tools.annotations.Tool;
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Turns every {@code @Tool} interface into an HTTP client, a descriptor and a provider, and
+ * registers all providers of the compilation in one {@code META-INF/services} file written in the
+ * final round. Problems are reported on the offending element; nothing is generated for a tool
+ * with problems, and no exception ever escapes to javac.
+ */
+@AutoService(Processor.class)
+public final class ToolProcessor extends AbstractProcessor {
+  private final Set<String> providers = new TreeSet<>();
+  private final Map<String, String> toolIds = new HashMap<>();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(Tool.class.getCanonicalName());
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (Element element : round.getElementsAnnotatedWith(Tool.class)) {
+      try {
+        processTool(element);
+      } catch (RuntimeException | Error e) {
+        processingEnv.getMessager().printMessage(
+            javax.tools.Diagnostic.Kind.ERROR, Messages.crashed(element.toString(), e), element);
+      }
+    }
+    if (round.processingOver() && !providers.isEmpty()) {
+      writeServices();
+    }
+    return false;
+  }
+
+  private void processTool(Element element) throws RuntimeException {
+    Report report = new Report(processingEnv.getMessager());
+    if (element.getKind() != ElementKind.INTERFACE) {
+      report.error(element, Report.mirror(element, Tool.class),
+          Messages.toolOnClass(element.getSimpleName().toString()));
+      return;
+    }
+    TypeElement type = (TypeElement) element;
+    Tool tool = type.getAnnotation(Tool.class);
+    String other = toolIds.putIfAbsent(tool.id(), type.getQualifiedName().toString());
+    if (other != null && !other.equals(type.getQualifiedName().toString())) {
+      report.error(type, Report.mirror(type, Tool.class), "id", Messages.duplicateToolId(tool.id(), other));
+      return;
+    }
+    Model.Tool model = new ToolReader(processingEnv, report).read(type);
+    if (model == null) {
+      return;
+    }
+    Conversions conversions = new Conversions(Naming.provider(type));
+    model.operations().forEach(op -> op.params().forEach(p -> conversions.collect(p.arg().type())));
+    try {
+      ClientWriter.write(model, conversions).writeTo(processingEnv.getFiler());
+      ProviderWriter.write(model, conversions).writeTo(processingEnv.getFiler());
+      FileObject descriptor = processingEnv.getFiler().createResource(
+          StandardLocation.CLASS_OUTPUT, "", Naming.descriptorPath(model.id()), type);
+      try (Writer w = descriptor.openWriter()) {
+        w.write(DescriptorWriter.write(model));
+      }
+    } catch (IOException e) {
+      report.error(type, "Could not write the generated files of " + type.getSimpleName() + ": " + e.getMessage());
+      return;
+    }
+    providers.add(Naming.provider(type).canonicalName());
+  }
+
+  private void writeServices() {
+    try {
+      FileObject file = processingEnv.getFiler().createResource(
+          StandardLocation.CLASS_OUTPUT, "", Naming.SERVICES_FILE);
+      try (Writer w = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+        for (String provider : providers) {
+          w.write(provider);
+          w.write('\n');
+        }
+      }
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+          "Could not write " + Naming.SERVICES_FILE + ": " + e.getMessage());
+    }
+  }
+
+  /** The {@code @Generated} marker of every generated class: the processor's name, no date. */
+  static AnnotationSpec generated() {
+    return AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+        .addMember("value", "$S", ToolProcessor.class.getCanonicalName())
+        .build();
+  }
+}

@@ -1,0 +1,249 @@
+package ai.phinite.tools.runtime;
+
+import ai.phinite.tools.runtime.ToolDescriptor.AuthSpec;
+import ai.phinite.tools.runtime.ToolDescriptor.ConnectionTestSpec;
+import ai.phinite.tools.runtime.ToolDescriptor.CredentialSpec;
+import ai.phinite.tools.runtime.ToolDescriptor.SubtoolSpec;
+import ai.phinite.tools.runtime.http.CapturedRequest;
+import ai.phinite.tools.runtime.http.HttpSupport;
+import ai.phinite.tools.runtime.http.JdkTransport;
+import ai.phinite.tools.runtime.http.Transport;
+import ai.phinite.tools.runtime.schema.SchemaProblem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tool with a saved connection's values, ready to call subtools. One connection holds one HTTP
+ * client and is safe for concurrent use; close it when done to release its threads.
+ *
+ * <pre>{@code
+ * try (Connection kustomer = catalog.require("kustomer").connect(Map.of("api_token", token))) {
+ *   Response r = kustomer.invoke("get_customer", Json.MAPPER.readTree("{\"customer_id\":\"abc\"}"));
+ * }
+ * }</pre>
+ *
+ * Secret values never appear in {@link #toString()}, in exceptions or in dry runs.
+ */
+public final class Connection implements AutoCloseable {
+  private final ToolProvider<Object> provider;
+  private final ToolDescriptor descriptor;
+  private final Map<String, String> values;
+  private final HttpSupport http;
+  private final Transport transport;
+  private final Object client;
+
+  @SuppressWarnings("unchecked")
+  private Connection(ToolProvider<?> provider, Map<String, String> values, HttpSupport http,
+      Transport transport) {
+    this.provider = (ToolProvider<Object>) provider;
+    this.descriptor = provider.descriptor();
+    this.values = values;
+    this.http = http;
+    this.transport = transport;
+    this.client = this.provider.newClient(http);
+  }
+
+  /** The tool this connection is for. */
+  public ToolDescriptor tool() {
+    return descriptor;
+  }
+
+  /**
+   * The generated Java client of the tool interface, for typed calls from Java.
+   *
+   * @throws IllegalArgumentException when the tool does not implement {@code type}
+   */
+  public <T> T client(Class<T> type) {
+    if (!type.isInstance(client)) {
+      throw new IllegalArgumentException(
+          "Tool " + descriptor.id() + " does not implement " + type.getName());
+    }
+    return type.cast(client);
+  }
+
+  /**
+   * Calls a subtool with JSON arguments. The arguments are validated against the subtool's schema
+   * first; nothing is sent unless they are valid.
+   *
+   * @throws UnknownNameException when the tool has no such subtool
+   * @throws InvalidInputException when the arguments are not valid (every problem listed)
+   * @throws HttpStatusException when the server answers with a status of 400 or more
+   * @throws TransportException when no answer could be had
+   */
+  public Response invoke(String subtool, JsonNode arguments) {
+    JsonNode args = validated(subtool, arguments);
+    return provider.dispatch(client, subtool, args);
+  }
+
+  /**
+   * Builds the request a subtool call would send first, without sending anything. For a
+   * multi-step subtool that is the first step's request.
+   */
+  public PreparedRequest dryRun(String subtool, JsonNode arguments) {
+    JsonNode args = validated(subtool, arguments);
+    CapturedRequest capture = new CapturedRequest();
+    Object dryClient = provider.newClient(http.withTransport(capture));
+    try {
+      provider.dispatch(dryClient, subtool, args);
+    } catch (CapturedRequest captured) {
+      return captured.request();
+    }
+    throw new IllegalStateException(subtool + " completed without making a request");
+  }
+
+  private JsonNode validated(String subtool, JsonNode arguments) {
+    SubtoolSpec spec = descriptor.subtool(subtool);
+    if (spec == null) {
+      throw UnknownNameException.subtool(descriptor.id(), subtool, descriptor.subtools().keySet());
+    }
+    JsonNode args = arguments == null || arguments.isNull() || arguments.isMissingNode()
+        ? JsonNodeFactory.instance.objectNode()
+        : arguments;
+    if (!args.isObject()) {
+      throw InvalidInputException.arguments(subtool,
+          List.of(new Problem("", "must be a JSON object of named arguments, not "
+              + args.getNodeType().name().toLowerCase(java.util.Locale.ROOT))));
+    }
+    List<SchemaProblem> problems = provider.validator(spec).validate(args);
+    if (!problems.isEmpty()) {
+      List<Problem> list = new ArrayList<>(problems.size());
+      for (SchemaProblem p : problems) {
+        list.add(new Problem(p.pointer(), p.message()));
+      }
+      throw InvalidInputException.arguments(subtool, list);
+    }
+    return args;
+  }
+
+  /**
+   * Runs the tool's connection checks, one per credential set, and reports each; it never throws
+   * for a failed check.
+   */
+  public ConnectionTestReport test() {
+    List<ConnectionTestReport.Check> checks = new ArrayList<>();
+    for (ConnectionTestSpec spec : descriptor.connectionTests()) {
+      List<String> creds = authCredentials(descriptor.servers().get(spec.server()).auth());
+      try {
+        Response r = provider.dispatch(client, spec.operation(), JsonNodeFactory.instance.objectNode());
+        checks.add(new ConnectionTestReport.Check(
+            spec.label(), spec.operation(), spec.server(), creds, true, r.status(), "ok"));
+      } catch (HttpStatusException e) {
+        checks.add(new ConnectionTestReport.Check(spec.label(), spec.operation(), spec.server(),
+            creds, false, e.status(), e.getMessage()));
+      } catch (ToolException e) {
+        checks.add(new ConnectionTestReport.Check(
+            spec.label(), spec.operation(), spec.server(), creds, false, 0, e.getMessage()));
+      }
+    }
+    return new ConnectionTestReport(descriptor.id(), checks);
+  }
+
+  static List<String> authCredentials(AuthSpec auth) {
+    List<String> names = new ArrayList<>(2);
+    for (String key : new String[] {auth.credential(), auth.username(), auth.password()}) {
+      if (key != null) {
+        names.add(key);
+      }
+    }
+    return names;
+  }
+
+  /** Releases the connection's threads and pooled connections. */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("Connection[").append(descriptor.id());
+    for (CredentialSpec c : descriptor.credentials()) {
+      String v = values.get(c.key());
+      if (v != null) {
+        s.append(", ").append(c.key()).append('=').append(c.secret() ? PreparedRequest.MASK : v);
+      }
+    }
+    return s.append(']').toString();
+  }
+
+  /** Builds a {@link Connection}; values are checked by {@link #build()}. */
+  public static final class Builder {
+    private final ToolProvider<?> provider;
+    private final Map<String, String> credentials = new LinkedHashMap<>();
+    private final Map<String, String> baseUrls = new LinkedHashMap<>();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private long maxResponseBytes = 8L * 1024 * 1024;
+    private Transport transport;
+
+    Builder(ToolProvider<?> provider) {
+      this.provider = provider;
+    }
+
+    /** Adds credential values by key. */
+    public Builder credentials(Map<String, String> values) {
+      credentials.putAll(values);
+      return this;
+    }
+
+    /** Sets one credential value. */
+    public Builder credential(String key, String value) {
+      credentials.put(key, value);
+      return this;
+    }
+
+    /**
+     * Sends a server's requests to another base URL (a test server or a proxy); the only way a
+     * plain {@code http} URL is accepted.
+     */
+    public Builder baseUrl(String serverId, String url) {
+      baseUrls.put(serverId, url);
+      return this;
+    }
+
+    /** How long to wait for a connection (default 10 s). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /** How long to wait for a whole response (default 30 s). */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    /** The largest response body accepted (default 8 MiB). */
+    public Builder maxResponseBytes(long bytes) {
+      this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /** Sends requests through another transport instead of the JDK HTTP client. */
+    public Builder transport(Transport custom) {
+      this.transport = custom;
+      return this;
+    }
+
+    /**
+     * Checks every value against the tool's declarations and opens the connection.
+     *
+     * @throws InvalidInputException listing every value that is missing or not acceptable
+     */
+    public Connection build() {
+      ToolDescriptor d = provider.descriptor();
+      ConnectionValues resolved = ConnectionValues.resolve(d, credentials, baseUrls);
+      Transport t = transport != null
+          ? transport
+          : new JdkTransport(connectTimeout, requestTimeout, maxResponseBytes);
+      HttpSupport http = new HttpSupport(
+          d.id(), resolved.values(), resolved.servers(), t, UserAgent.VALUE);
+      return new Connection(provider, resolved.values(), http, t);
+    }
+  }
+}

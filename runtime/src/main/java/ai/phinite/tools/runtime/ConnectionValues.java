@@ -1,0 +1,175 @@
+package ai.phinite.tools.runtime;
+
+import ai.phinite.tools.runtime.ToolDescriptor.AuthSpec;
+import ai.phinite.tools.runtime.ToolDescriptor.CredentialSpec;
+import ai.phinite.tools.runtime.ToolDescriptor.ServerSpec;
+import ai.phinite.tools.runtime.ToolDescriptor.VariantSpec;
+import ai.phinite.tools.runtime.http.Encoding;
+import ai.phinite.tools.runtime.http.HttpSupport.ResolvedServer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a connection's values against the tool's declarations and resolves each server's base URL
+ * and authentication header. Every problem is collected before failing; secret values are never
+ * quoted in a message.
+ */
+record ConnectionValues(Map<String, String> values, Map<String, ResolvedServer> servers) {
+  /** A DNS label: what a credential placed in a host name must be. */
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
+
+  static ConnectionValues resolve(
+      ToolDescriptor tool, Map<String, String> given, Map<String, String> overrides) {
+    List<Problem> problems = new ArrayList<>();
+    Map<String, CredentialSpec> specs = new LinkedHashMap<>();
+    tool.credentials().forEach(c -> specs.put(c.key(), c));
+    for (String key : given.keySet()) {
+      if (!specs.containsKey(key)) {
+        problems.add(new Problem(pointer(key), "is not a credential of " + tool.name()
+            + "; expected " + String.join(", ", specs.keySet())));
+      }
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (CredentialSpec c : specs.values()) {
+      String v = given.get(c.key());
+      if (v == null || v.isBlank()) {
+        v = c.defaultValue();
+      }
+      if (v == null || v.isBlank()) {
+        if (c.required()) {
+          problems.add(new Problem(pointer(c.key()),
+              "is required (" + c.label() + ": " + c.description() + ")"));
+        }
+        continue;
+      }
+      String shown = c.secret() ? "" : "; got '" + v + "'";
+      if (!Encoding.isSafeHeaderValue(v)) {
+        problems.add(new Problem(pointer(c.key()), "must not contain line breaks or control characters"));
+      } else if (!c.allowed().isEmpty() && !c.allowed().contains(v)) {
+        problems.add(new Problem(pointer(c.key()),
+            "must be one of " + String.join(", ", c.allowed()) + shown));
+      } else if (c.pattern() != null && !Pattern.compile(c.pattern()).matcher(v).matches()) {
+        problems.add(new Problem(pointer(c.key()), "must match " + c.pattern() + shown));
+      }
+      values.put(c.key(), v);
+    }
+    for (String id : overrides.keySet()) {
+      if (!tool.servers().containsKey(id)) {
+        problems.add(new Problem("/servers/" + id, "is not a server of " + tool.name()
+            + "; expected " + String.join(", ", tool.servers().keySet())));
+      }
+    }
+    Map<String, ResolvedServer> servers = new LinkedHashMap<>();
+    if (problems.isEmpty()) {
+      for (ServerSpec s : tool.servers().values()) {
+        String url = overrides.containsKey(s.id())
+            ? override(s.id(), overrides.get(s.id()), problems)
+            : template(s, values, specs, problems);
+        servers.put(s.id(), new ResolvedServer(url, auth(s.auth(), values)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw InvalidInputException.connection(tool.id(), problems);
+    }
+    return new ConnectionValues(Map.copyOf(values), Map.copyOf(servers));
+  }
+
+  private static String pointer(String key) {
+    return "/" + key.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static String override(String id, String url, List<Problem> problems) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem("/servers/" + id, "is not a valid URL"));
+      return url;
+    }
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      problems.add(new Problem("/servers/" + id,
+          "must be an absolute http or https URL without query or fragment; got '" + url + "'"));
+    }
+    return stripSlash(url);
+  }
+
+  private static String template(ServerSpec s, Map<String, String> values,
+      Map<String, CredentialSpec> specs, List<Problem> problems) {
+    String url = s.url();
+    for (VariantSpec v : s.variants()) {
+      String value = values.get(v.credential());
+      if (value != null && (v.equals() == null || v.equals().equals(value))) {
+        url = v.url();
+        break;
+      }
+    }
+    int hostEnd = url.indexOf('/', url.indexOf("://") + 3);
+    if (hostEnd < 0) {
+      hostEnd = url.length();
+    }
+    Matcher m = PLACEHOLDER.matcher(url);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String key = m.group(1);
+      String value = values.getOrDefault(key, "");
+      String replacement;
+      if (m.start() < hostEnd) {
+        // A value in the host must be one DNS label, so it can never point the request elsewhere.
+        if (!DNS_LABEL.matcher(value).matches()) {
+          boolean secret = specs.containsKey(key) && specs.get(key).secret();
+          problems.add(new Problem(pointer(key), "must be a DNS label (lowercase letters, digits"
+              + " and '-', at most 63, not starting or ending with '-') because it becomes part of"
+              + " the host name" + (secret ? "" : "; got '" + value + "'")));
+        }
+        replacement = value;
+      } else {
+        replacement = Encoding.encode(value);
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    String resolved = out.toString();
+    if (!resolved.startsWith("https://")) {
+      throw new IllegalStateException("Server " + s.id() + " is not https: " + s.url());
+    }
+    return stripSlash(resolved);
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static ai.phinite.tools.runtime.PreparedRequest.Header auth(
+      AuthSpec auth, Map<String, String> values) {
+    switch (auth.type()) {
+      case "bearer": {
+        String token = values.get(auth.credential());
+        return token == null ? null
+            : new PreparedRequest.Header("Authorization", "Bearer " + token, true);
+      }
+      case "basic": {
+        String user = values.getOrDefault(auth.username(), "");
+        String password = values.getOrDefault(auth.password(), "");
+        String encoded = Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new PreparedRequest.Header("Authorization", "Basic " + encoded, true);
+      }
+      case "header": {
+        String key = values.get(auth.credential());
+        return key == null ? null : new PreparedRequest.Header(auth.header(), key, true);
+      }
+      default:
+        return null;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package ai.phinite.tools.runtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The server answered with a status of 400 or more. Carries the status, the server's own message
+ * (parsed from the common error body shapes) and the raw body. A 404 has kind {@code not_found}.
+ */
+public final class HttpStatusException extends ToolException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Response response;
+  private final String serverMessage;
+
+  /**
+   * @param operation the subtool or operation that was called
+   * @param response the server's answer
+   * @param serverMessage the server's message, or {@code null} when the body had none
+   */
+  public HttpStatusException(String operation, Response response, String serverMessage) {
+    super(describe(operation, response.status(), serverMessage), null);
+    this.response = response;
+    this.serverMessage = serverMessage;
+  }
+
+  private static String describe(String operation, int status, String serverMessage) {
+    StringBuilder s = new StringBuilder(operation).append(" failed: HTTP ").append(status);
+    String reason = reason(status);
+    if (!reason.isEmpty()) {
+      s.append(' ').append(reason);
+    }
+    if (serverMessage != null) {
+      s.append(": ").append(serverMessage);
+    }
+    return s.toString();
+  }
+
+  private static String reason(int status) {
+    switch (status) {
+      case 400: return "Bad Request";
+      case 401: return "Unauthorized (check the connection's credentials)";
+      case 403: return "Forbidden (the credentials lack a permission)";
+      case 404: return "Not Found";
+      case 409: return "Conflict";
+      case 413: return "Payload Too Large";
+      case 422: return "Unprocessable Entity";
+      case 429: return "Too Many Requests (rate limited; retry later)";
+      default: return status >= 500 ? "Server Error" : "";
+    }
+  }
+
+  @Override
+  public String kind() {
+    return response.status() == 404 ? "not_found" : "http_error";
+  }
+
+  /** The HTTP status. */
+  public int status() {
+    return response.status();
+  }
+
+  /** The server's message from its error body, or {@code null}. */
+  public String serverMessage() {
+    return serverMessage;
+  }
+
+  /** The whole response: status, headers and body (JSON, or text). */
+  public Response response() {
+    return response;
+  }
+
+  @Override
+  public ObjectNode toJson() {
+    ObjectNode json = super.toJson();
+    json.put("status", response.status());
+    if (serverMessage != null) {
+      json.put("serverMessage", serverMessage);
+    }
+    json.set("body", response.body());
+    return json;
+  }
+}

@@ -1,0 +1,37 @@
+package ai.phinite.tools.runtime;
+
+import java.util.Collection;
+
+/** A tool or subtool name that the catalog does not have (or that is not enabled); nothing was sent. */
+public final class UnknownNameException extends ToolException {
+  private static final long serialVersionUID = 1L;
+
+  private final String kind;
+
+  private UnknownNameException(String kind, String message) {
+    super(message, null);
+    this.kind = kind;
+  }
+
+  static UnknownNameException tool(String id, Collection<String> known) {
+    return new UnknownNameException(
+        "unknown_tool", "No tool '" + id + "'; available tools: " + String.join(", ", known));
+  }
+
+  static UnknownNameException subtool(String tool, String name, Collection<String> known) {
+    return new UnknownNameException(
+        "unknown_subtool",
+        "Tool '" + tool + "' has no subtool '" + name + "'; available subtools: "
+            + String.join(", ", known));
+  }
+
+  @Override
+  public String kind() {
+    return kind;
+  }
+
+  @Override
+  public boolean nothingSent() {
+    return true;
+  }
+}

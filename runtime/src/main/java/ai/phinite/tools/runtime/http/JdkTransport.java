@@ -1,0 +1,112 @@
+package ai.phinite.tools.runtime.http;
+
+import ai.phinite.tools.runtime.PreparedRequest;
+import ai.phinite.tools.runtime.Response;
+import ai.phinite.tools.runtime.TransportException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The live transport: one {@link HttpClient} (safe for concurrent use) on a thread pool this
+ * transport owns and shuts down on {@link #close()}, so a closed connection leaves no threads.
+ */
+public final class JdkTransport implements Transport {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final ExecutorService executor;
+  private final HttpClient client;
+  private final Duration requestTimeout;
+  private final long maxResponseBytes;
+
+  /**
+   * @param connectTimeout how long to wait for a TCP/TLS connection
+   * @param requestTimeout how long to wait for a whole response
+   * @param maxResponseBytes the largest response body accepted
+   */
+  public JdkTransport(Duration connectTimeout, Duration requestTimeout, long maxResponseBytes) {
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    ThreadFactory factory = r -> {
+      Thread t = new Thread(r, "phinite-http-" + pool + "-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    this.executor = Executors.newCachedThreadPool(factory);
+    this.client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(executor)
+        .build();
+    this.requestTimeout = requestTimeout;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  @Override
+  public Response send(PreparedRequest request) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url())).timeout(requestTimeout);
+    for (PreparedRequest.Header h : request.headers()) {
+      b.header(h.name(), h.value());
+    }
+    HttpRequest.BodyPublisher publisher = request.body() == null
+        ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(Json.bytes(request.body()));
+    b.method(request.method(), publisher);
+    HttpResponse<InputStream> response;
+    try {
+      response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpConnectTimeoutException e) {
+      throw new TransportException(request.operation() + " failed: could not connect to "
+          + host(request) + " within the connect timeout", e);
+    } catch (HttpTimeoutException e) {
+      throw new TransportException(request.operation() + " failed: no response from "
+          + host(request) + " within " + requestTimeout.toMillis() + " ms", e);
+    } catch (IOException e) {
+      throw new TransportException(request.operation() + " failed: " + host(request)
+          + " could not be reached (" + e.getClass().getSimpleName() + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException(request.operation() + " was interrupted", e);
+    }
+    byte[] bytes;
+    try (InputStream in = response.body()) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxResponseBytes + 1));
+    } catch (IOException e) {
+      throw new TransportException(request.operation() + " failed: the response from "
+          + host(request) + " could not be read (" + e.getClass().getSimpleName() + ")", e);
+    }
+    if (bytes.length > maxResponseBytes) {
+      throw new TransportException(request.operation() + " failed: the response is larger than "
+          + maxResponseBytes + " bytes", null);
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+    String contentType = response.headers().firstValue("content-type").orElse(null);
+    return new Response(response.statusCode(), headers, Bodies.parse(bytes, contentType));
+  }
+
+  private static String host(PreparedRequest request) {
+    URI uri = URI.create(request.url());
+    return uri.getScheme() + "://" + uri.getAuthority();
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,18 @@
+package ai.phinite.tools.runtime.http;
+
+import ai.phinite.tools.runtime.PreparedRequest;
+import ai.phinite.tools.runtime.Response;
+
+/** Sends a prepared request and returns the server's answer, whatever its status. */
+public interface Transport extends AutoCloseable {
+  /**
+   * Sends the request.
+   *
+   * @throws ai.phinite.tools.runtime.TransportException when no answer could be had
+   */
+  Response send(PreparedRequest request);
+
+  /** Releases threads and connections; the transport cannot be used afterwards. */
+  @Override
+  void close();
+}
