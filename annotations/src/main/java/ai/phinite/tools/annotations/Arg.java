@@ -85,6 +85,13 @@ public @interface Arg {
    */
   String format() default "";
 
+  /**
+   * The JSON types a {@code JsonNode} argument accepts, when it is not an object: e.g.
+   * {@code {"string", "integer"}} for an id that may be either. Among {@code string},
+   * {@code integer}, {@code number}, {@code boolean}, {@code object}, {@code array}.
+   */
+  String[] jsonTypes() default {};
+
   /** Example values, written like {@link #defaultValue()}. */
   String[] examples() default {};
 }

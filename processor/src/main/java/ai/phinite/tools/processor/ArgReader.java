@@ -31,6 +31,8 @@ import javax.lang.model.type.TypeMirror;
 final class ArgReader {
   private static final Set<String> FORMATS = Set.of("email", "uri", "date-time", "unix-seconds");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> JSON_TYPES =
+      List.of("string", "integer", "number", "boolean", "object", "array");
 
   private final ProcessingEnvironment env;
   private final Report report;
@@ -82,7 +84,7 @@ final class ArgReader {
   private static final class Facts0 {
     static Facts of(boolean nullable) {
       return new Facts("", !nullable, null, List.of(), null, null, null, null, null, null, null,
-          null, null, null, null, List.of());
+          null, null, null, null, List.of(), List.of());
     }
   }
 
@@ -154,11 +156,23 @@ final class ArgReader {
             + "\", which does not apply to its type"));
       }
     }
+    for (String jsonType : arg.jsonTypes()) {
+      if (t.kind() != Kind.JSON_OBJECT || !t.mirror().toString().endsWith(".JsonNode")) {
+        report.error(e, m, "jsonTypes", Messages.badBound(name,
+            "has jsonTypes, which apply only to a JsonNode argument; declare it as JsonNode"));
+        break;
+      }
+      if (!JSON_TYPES.contains(jsonType)) {
+        report.error(e, m, "jsonTypes", Messages.badBound(name, "has the unknown JSON type \""
+            + jsonType + "\"; use " + JSON_TYPES));
+        break;
+      }
+    }
     if (report.errorCount() > before) {
       return null;
     }
     Facts partial = new Facts(arg.value(), required, null, allowed, min, max, minLength, maxLength,
-        maxBytes, pattern, minItems, maxItems, minProps, maxProps, format, List.of());
+        maxBytes, pattern, minItems, maxItems, minProps, maxProps, format, List.of(), List.of());
     String defaultJson = null;
     if (!arg.defaultValue().isEmpty()) {
       if (required) {
@@ -183,7 +197,8 @@ final class ArgReader {
       examples.add(parsed.toString());
     }
     return new Facts(arg.value(), required, defaultJson, allowed, min, max, minLength, maxLength,
-        maxBytes, pattern, minItems, maxItems, minProps, maxProps, format, List.copyOf(examples));
+        maxBytes, pattern, minItems, maxItems, minProps, maxProps, format, List.copyOf(examples),
+        List.of(arg.jsonTypes()));
   }
 
   private static Object json(String text) {

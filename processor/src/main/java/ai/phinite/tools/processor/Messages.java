@@ -225,6 +225,16 @@ final class Messages {
         + " HTTP method annotation, so the check knows which server and credentials it tests";
   }
 
+  static String atMostOneOfSize() {
+    return "@AtMostOneOf needs at least two different argument names; list the arguments of"
+        + " which only one may be given";
+  }
+
+  static String atMostOneOfUnknown(String name, Collection<String> declared) {
+    return "@AtMostOneOf names \"" + name + "\", which is not an argument of this method; use"
+        + " the names the agent sees, among " + declared;
+  }
+
   static String crashed(String element, Throwable t) {
     return "The Phinite tool processor failed on " + element + " (" + t + "); this is a bug in"
         + " the processor, please report it with this definition";

@@ -40,7 +40,7 @@ final class Model {
    */
   record Operation(ExecutableElement method, String name, boolean subtool, String title,
       String description, Hints hints, Http http, List<Param> params, Returns returns,
-      String connectionTest) {}
+      String connectionTest, List<String> atMostOneOf) {}
 
   record Http(String method, String server, PathTemplate path, List<Constant> constants) {}
 
@@ -61,7 +61,7 @@ final class Model {
   record Facts(String description, boolean required, String defaultJson, List<String> allowed,
       Long min, Long max, Integer minLength, Integer maxLength, Integer maxBytes, String pattern,
       Integer minItems, Integer maxItems, Integer minProperties, Integer maxProperties,
-      String format, List<String> examplesJson) {}
+      String format, List<String> examplesJson, List<String> jsonTypes) {}
 
   enum Kind { STRING, INT, LONG, DOUBLE, DECIMAL, BOOLEAN, ENUM, LIST, SET, ARRAY, MAP, JSON_OBJECT,
     JSON_ARRAY, JSON_ANY, RECORD }

@@ -1,5 +1,6 @@
 package ai.phinite.tools.processor;
 
+import ai.phinite.tools.annotations.AtMostOneOf;
 import ai.phinite.tools.annotations.Body;
 import ai.phinite.tools.annotations.BodyConstant;
 import ai.phinite.tools.annotations.BodyField;
@@ -154,12 +155,35 @@ final class OperationReader {
     Model.Hints hints = hints(method, subtoolMirror, subtool,
         httpModel == null ? null : httpModel.method());
     String connectionTest = connectionTest(method, httpModel, params);
+    List<String> atMostOneOf = atMostOneOf(method, params);
     if (report.errorCount() > before || params == null || returns == null) {
       return null;
     }
     return new Model.Operation(method, name, subtool != null,
         subtool == null ? "" : subtool.title(), subtool == null ? "" : subtool.description(),
-        hints, httpModel, params, returns, connectionTest);
+        hints, httpModel, params, returns, connectionTest, atMostOneOf);
+  }
+
+  private List<String> atMostOneOf(ExecutableElement method, List<Model.Param> params) {
+    AtMostOneOf annotation = method.getAnnotation(AtMostOneOf.class);
+    if (annotation == null || params == null) {
+      return List.of();
+    }
+    AnnotationMirror mirror = Report.mirror(method, AtMostOneOf.class);
+    List<String> names = List.of(annotation.value());
+    Set<String> declared = new LinkedHashSet<>();
+    params.forEach(p -> declared.add(p.arg().name()));
+    if (names.size() < 2 || new LinkedHashSet<>(names).size() != names.size()) {
+      report.error(method, mirror, "value", Messages.atMostOneOfSize());
+      return List.of();
+    }
+    for (String name : names) {
+      if (!declared.contains(name)) {
+        report.error(method, mirror, "value", Messages.atMostOneOfUnknown(name, declared));
+        return List.of();
+      }
+    }
+    return names;
   }
 
   private Model.Returns returns(ExecutableElement method, boolean subtool) {

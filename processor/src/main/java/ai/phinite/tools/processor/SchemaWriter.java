@@ -39,6 +39,10 @@ final class SchemaWriter {
       schema.set("required", required);
     }
     schema.put("additionalProperties", false);
+    if (!op.atMostOneOf().isEmpty()) {
+      ArrayNode exclusive = schema.putArray("x-exclusive");
+      op.atMostOneOf().forEach(exclusive::add);
+    }
     return schema;
   }
 
@@ -51,6 +55,14 @@ final class SchemaWriter {
       out.put("description", f.description());
     }
     out.setAll(schema);
+    if (!f.jsonTypes().isEmpty()) {
+      if (f.jsonTypes().size() == 1) {
+        out.put("type", f.jsonTypes().get(0));
+      } else {
+        ArrayNode types = out.putArray("type");
+        f.jsonTypes().forEach(types::add);
+      }
+    }
     if (!f.allowed().isEmpty()) {
       ArrayNode e = out.putArray("enum");
       f.allowed().forEach(e::add);
