@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <p>Every check runs in one of two modes. With {@code problems == null} it only answers whether
  * the value is valid and may stop at the first failure without building any message or pointer.
- * With a {@link Problems} collector it records every problem it finds (and returns the same answer).
+ * With a {@link Problems} collector it records every problem it finds (and returns the same
+ * answer).
  */
 @FunctionalInterface
 interface Check {

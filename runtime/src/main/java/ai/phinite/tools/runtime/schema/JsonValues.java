@@ -157,7 +157,9 @@ final class JsonValues {
     return v.hashCode();
   }
 
-  /** The value for a "not ..." phrase: {@code a string "12"}, {@code a number 5.5}, {@code null}. */
+  /**
+   * The value for a "not ..." phrase: {@code a string "12"}, {@code a number 5.5}, {@code null}.
+   */
   static String describe(JsonNode n) {
     switch (n.getNodeType()) {
       case STRING:
@@ -185,9 +187,7 @@ final class JsonValues {
         return shortString(n.textValue());
       case NUMBER:
         String text = numberText(n);
-        return text.length() <= MAX_SHOWN
-            ? text
-            : "a number of " + text.length() + " characters";
+        return text.length() <= MAX_SHOWN ? text : "a number of " + text.length() + " characters";
       case BOOLEAN:
       case NULL:
         return n.asText();

@@ -156,8 +156,7 @@ final class ObjectCheck implements Check {
     }
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String key = e.getKey();
-      if (propertyNames != null
-          && !propertyNames.check(TextNode.valueOf(key), depth + 1, null)) {
+      if (propertyNames != null && !propertyNames.check(TextNode.valueOf(key), depth + 1, null)) {
         return false;
       }
       if (!byName.containsKey(key)
@@ -170,7 +169,8 @@ final class ObjectCheck implements Check {
   }
 
   private static boolean childValid(Check check, JsonNode value, int depth) {
-    return check == Check.ACCEPT || (Check.canDescend(depth) && check.check(value, depth + 1, null));
+    return check == Check.ACCEPT
+        || (Check.canDescend(depth) && check.check(value, depth + 1, null));
   }
 
   private boolean collectChildren(JsonNode node, int depth, Problems problems) {

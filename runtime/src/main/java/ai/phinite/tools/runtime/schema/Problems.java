@@ -96,7 +96,9 @@ final class Problems {
     return sb.toString();
   }
 
-  /** Appends {@code token} escaped per RFC 6901: {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
+  /**
+   * Appends {@code token} escaped per RFC 6901: {@code ~} as {@code ~0}, {@code /} as {@code ~1}.
+   */
   static void appendEscaped(StringBuilder sb, String token) {
     for (int i = 0; i < token.length(); i++) {
       char c = token.charAt(i);

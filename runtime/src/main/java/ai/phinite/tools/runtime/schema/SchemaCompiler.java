@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,17 +23,17 @@ final class SchemaCompiler {
 
   private static final Set<String> KEYWORDS =
       Set.of(
-          "type", "enum", "const", "not",
-          "properties", "required", "additionalProperties", "minProperties", "maxProperties",
-          "propertyNames", "x-exclusive",
-          "items", "minItems", "maxItems", "uniqueItems",
-          "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-          "minLength", "maxLength", "pattern", "format", "x-maxBytes");
+          ("type enum const not properties required additionalProperties minProperties"
+                  + " maxProperties propertyNames x-exclusive items minItems maxItems uniqueItems"
+                  + " minimum maximum exclusiveMinimum exclusiveMaximum minLength maxLength pattern"
+                  + " format x-maxBytes")
+              .split(" "));
 
   private static final Set<String> ANNOTATIONS =
       Set.of(
-          "$schema", "$id", "$comment", "title", "description", "default", "examples",
-          "deprecated", "readOnly", "writeOnly");
+          ("$schema $id $comment title description default examples deprecated readOnly"
+                  + " writeOnly")
+              .split(" "));
 
   private SchemaCompiler() {}
 
@@ -62,7 +61,7 @@ final class SchemaCompiler {
         throw bad(at(ptr, k), "unsupported keyword \"" + k + "\"" + hint(k));
       }
     }
-    TypeCheck type = s.has("type") ? type(s.get("type"), at(ptr, "type")) : null;
+    TypeCheck type = s.has("type") ? TypeCheck.parse(s.get("type"), at(ptr, "type")) : null;
 
     List<Check> any = new ArrayList<>();
     if (s.has("enum")) {
@@ -126,28 +125,6 @@ final class SchemaCompiler {
         type, any.toArray(none), numbers.toArray(none), strings.toArray(none), array, object);
   }
 
-  private static TypeCheck type(JsonNode t, String ptr) {
-    List<String> names = new ArrayList<>();
-    if (t.isTextual()) {
-      names.add(t.textValue());
-    } else if (t.isArray() && t.size() > 0) {
-      t.forEach(n -> names.add(n.isTextual() ? n.textValue() : ""));
-    }
-    for (String name : names) {
-      if (!TypeCheck.isTypeName(name)) {
-        throw bad(
-            ptr,
-            "\"type\" must be one of object, array, string, integer, number, boolean, null"
-                + " or a non-empty array of them; got "
-                + JsonValues.render(t));
-      }
-    }
-    if (names.isEmpty() || new LinkedHashSet<>(names).size() != names.size()) {
-      throw bad(ptr, "\"type\" must be a type name or a non-empty array of distinct type names");
-    }
-    return new TypeCheck(names);
-  }
-
   private static Check array(JsonNode s, String ptr, int depth) {
     if (!s.has("items") && !s.has("minItems") && !s.has("maxItems") && !s.has("uniqueItems")) {
       return null;
@@ -155,7 +132,8 @@ final class SchemaCompiler {
     Check items = null;
     if (s.has("items")) {
       if (s.get("items").isArray()) {
-        throw bad(at(ptr, "items"), "\"items\" must be one schema; the array form is not supported");
+        throw bad(
+            at(ptr, "items"), "\"items\" must be one schema; the array form is not supported");
       }
       items = compile(s.get("items"), at(ptr, "items"), depth + 1);
     }
@@ -306,7 +284,6 @@ final class SchemaCompiler {
 
   /** An exception naming the JSON pointer of the schema part that cannot be compiled. */
   static IllegalArgumentException bad(String ptr, String reason) {
-    return new IllegalArgumentException(
-        "Cannot compile JSON Schema at \"" + ptr + "\": " + reason);
+    return new IllegalArgumentException("Cannot compile JSON Schema at \"" + ptr + "\": " + reason);
   }
 }

@@ -43,7 +43,8 @@ public final class SchemaValidator {
    *     valid
    */
   public List<SchemaProblem> validate(JsonNode instance) {
-    JsonNode node = instance == null || instance.isMissingNode() ? NullNode.getInstance() : instance;
+    JsonNode node =
+        instance == null || instance.isMissingNode() ? NullNode.getInstance() : instance;
     try {
       if (root.check(node, 0, null)) {
         return List.of();

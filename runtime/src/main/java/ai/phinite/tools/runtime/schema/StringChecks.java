@@ -144,8 +144,7 @@ final class StringChecks {
         return s.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
       }
     },
-    URI_FORMAT(
-        "must be an absolute URI with a scheme, like https://example.com/path; got ") {
+    URI_FORMAT("must be an absolute URI with a scheme, like https://example.com/path; got ") {
       @Override
       boolean accepts(String s) {
         try {

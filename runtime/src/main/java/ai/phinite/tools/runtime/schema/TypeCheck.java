@@ -2,6 +2,7 @@ package ai.phinite.tools.runtime.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** The {@code type} keyword: one or more of the seven JSON Schema type names. */
@@ -29,6 +30,34 @@ final class TypeCheck implements Check {
     }
     this.allowed = bits;
     this.expected = "must be " + JsonValues.join(phrases, "or") + ", not ";
+  }
+
+  /**
+   * Compiles the value of a {@code type} keyword found at schema pointer {@code ptr}.
+   *
+   * @throws IllegalArgumentException if it is not a type name or a non-empty array of distinct ones
+   */
+  static TypeCheck parse(JsonNode t, String ptr) {
+    List<String> names = new ArrayList<>();
+    if (t.isTextual()) {
+      names.add(t.textValue());
+    } else if (t.isArray() && t.size() > 0) {
+      t.forEach(n -> names.add(n.isTextual() ? n.textValue() : ""));
+    }
+    for (String name : names) {
+      if (!isTypeName(name)) {
+        throw SchemaCompiler.bad(
+            ptr,
+            "\"type\" must be one of object, array, string, integer, number, boolean, null"
+                + " or a non-empty array of them; got "
+                + JsonValues.render(t));
+      }
+    }
+    if (names.isEmpty() || new LinkedHashSet<>(names).size() != names.size()) {
+      throw SchemaCompiler.bad(
+          ptr, "\"type\" must be a type name or a non-empty array of distinct type names");
+    }
+    return new TypeCheck(names);
   }
 
   /** Whether {@code name} is one of the seven type names. */
@@ -79,8 +108,7 @@ final class TypeCheck implements Check {
       case STRING:
         return (allowed & STRING) != 0;
       case NUMBER:
-        return (allowed & NUMBER) != 0
-            || ((allowed & INTEGER) != 0 && JsonValues.isIntegral(node));
+        return (allowed & NUMBER) != 0 || ((allowed & INTEGER) != 0 && JsonValues.isIntegral(node));
       case BOOLEAN:
         return (allowed & BOOLEAN) != 0;
       case NULL:

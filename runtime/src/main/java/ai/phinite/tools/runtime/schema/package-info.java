@@ -7,15 +7,15 @@
  * that point); {@link ai.phinite.tools.runtime.schema.SchemaValidator#validate} then walks only the
  * instance. A valid instance is checked without building pointers or messages; only when it is
  * invalid is it walked a second time to collect every {@link
- * ai.phinite.tools.runtime.schema.SchemaProblem}, in document order (a value's own problems, including
- * its missing required properties, before the problems of the values inside it).
+ * ai.phinite.tools.runtime.schema.SchemaProblem}, in document order (a value's own problems,
+ * including its missing required properties, before the problems of the values inside it).
  *
- * <p>Supported keywords: {@code type}, {@code enum}, {@code const}, {@code not}, {@code properties},
- * {@code required}, {@code additionalProperties}, {@code minProperties}, {@code maxProperties},
- * {@code propertyNames}, {@code items} (one schema), {@code minItems}, {@code maxItems}, {@code
- * uniqueItems}, {@code minimum}, {@code maximum}, {@code exclusiveMinimum}, {@code
- * exclusiveMaximum}, {@code minLength}, {@code maxLength}, {@code pattern} and {@code format}
- * ({@code email}, {@code uri}, {@code date-time}, {@code unix-seconds}; other formats are
+ * <p>Supported keywords: {@code type}, {@code enum}, {@code const}, {@code not}, {@code
+ * properties}, {@code required}, {@code additionalProperties}, {@code minProperties}, {@code
+ * maxProperties}, {@code propertyNames}, {@code items} (one schema), {@code minItems}, {@code
+ * maxItems}, {@code uniqueItems}, {@code minimum}, {@code maximum}, {@code exclusiveMinimum},
+ * {@code exclusiveMaximum}, {@code minLength}, {@code maxLength}, {@code pattern} and {@code
+ * format} ({@code email}, {@code uri}, {@code date-time}, {@code unix-seconds}; other formats are
  * annotations), plus two extensions: {@code x-maxBytes} (maximum UTF-8 length of a string) and
  * {@code x-exclusive} (property names of which an object may contain at most one). The annotations
  * {@code $schema}, {@code $id}, {@code $comment}, {@code title}, {@code description}, {@code
