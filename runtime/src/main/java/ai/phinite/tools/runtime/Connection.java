@@ -36,11 +36,13 @@ public final class Connection implements AutoCloseable {
   private final HttpSupport http;
   private final Transport transport;
   private final Object client;
+  private final SubtoolSelection selection;
 
   @SuppressWarnings("unchecked")
   private Connection(ToolProvider<?> provider, Map<String, String> values, HttpSupport http,
-      Transport transport) {
+      Transport transport, SubtoolSelection selection) {
     this.provider = (ToolProvider<Object>) provider;
+    this.selection = selection;
     this.descriptor = provider.descriptor();
     this.values = values;
     this.http = http;
@@ -51,6 +53,16 @@ public final class Connection implements AutoCloseable {
   /** The tool this connection is for. */
   public ToolDescriptor tool() {
     return descriptor;
+  }
+
+  /** Whether a subtool of this tool is enabled on this connection. */
+  public boolean enabled(String subtool) {
+    return descriptor.subtool(subtool) != null && selection.allows(descriptor.id(), subtool);
+  }
+
+  /** The subtools enabled on this connection, in descriptor order. */
+  public java.util.List<ToolDescriptor.SubtoolSpec> enabledSubtools() {
+    return selection.of(descriptor);
   }
 
   /**
@@ -68,9 +80,10 @@ public final class Connection implements AutoCloseable {
 
   /**
    * Calls a subtool with JSON arguments. The arguments are validated against the subtool's schema
-   * first; nothing is sent unless they are valid.
+   * first; nothing is sent unless they are valid. An explicit {@code null} for an optional
+   * argument means the same as leaving it out.
    *
-   * @throws UnknownNameException when the tool has no such subtool
+   * @throws UnknownNameException when the tool has no such subtool, or it is not enabled
    * @throws InvalidInputException when the arguments are not valid (every problem listed)
    * @throws HttpStatusException when the server answers with a status of 400 or more
    * @throws TransportException when no answer could be had
@@ -98,8 +111,9 @@ public final class Connection implements AutoCloseable {
 
   private JsonNode validated(String subtool, JsonNode arguments) {
     SubtoolSpec spec = descriptor.subtool(subtool);
-    if (spec == null) {
-      throw UnknownNameException.subtool(descriptor.id(), subtool, descriptor.subtools().keySet());
+    if (spec == null || !selection.allows(descriptor.id(), subtool)) {
+      throw UnknownNameException.subtool(descriptor.id(), subtool, spec != null,
+          selection.of(descriptor).stream().map(SubtoolSpec::name).toList());
     }
     JsonNode args = arguments == null || arguments.isNull() || arguments.isMissingNode()
         ? JsonNodeFactory.instance.objectNode()
@@ -109,6 +123,7 @@ public final class Connection implements AutoCloseable {
           List.of(new Problem("", "must be a JSON object of named arguments, not "
               + args.getNodeType().name().toLowerCase(java.util.Locale.ROOT))));
     }
+    args = OptionalNulls.strip(spec.inputSchema(), args);
     List<SchemaProblem> problems = provider.validator(spec).validate(args);
     if (!problems.isEmpty()) {
       List<Problem> list = new ArrayList<>(problems.size());
@@ -180,6 +195,7 @@ public final class Connection implements AutoCloseable {
     private Duration requestTimeout = Duration.ofSeconds(30);
     private long maxResponseBytes = 8L * 1024 * 1024;
     private Transport transport;
+    private SubtoolSelection selection = SubtoolSelection.all();
 
     Builder(ToolProvider<?> provider) {
       this.provider = provider;
@@ -224,6 +240,12 @@ public final class Connection implements AutoCloseable {
       return this;
     }
 
+    /** Enables only these subtools (Graph Studio's per-agent choice); all by default. */
+    public Builder subtools(SubtoolSelection enabled) {
+      this.selection = enabled;
+      return this;
+    }
+
     /** Sends requests through another transport instead of the JDK HTTP client. */
     public Builder transport(Transport custom) {
       this.transport = custom;
@@ -243,7 +265,7 @@ public final class Connection implements AutoCloseable {
           : new JdkTransport(connectTimeout, requestTimeout, maxResponseBytes);
       HttpSupport http = new HttpSupport(
           d.id(), resolved.values(), resolved.servers(), t, UserAgent.VALUE);
-      return new Connection(provider, resolved.values(), http, t);
+      return new Connection(provider, resolved.values(), http, t, selection);
     }
   }
 }

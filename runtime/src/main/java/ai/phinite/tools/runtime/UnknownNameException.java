@@ -18,11 +18,12 @@ public final class UnknownNameException extends ToolException {
         "unknown_tool", "No tool '" + id + "'; available tools: " + String.join(", ", known));
   }
 
-  static UnknownNameException subtool(String tool, String name, Collection<String> known) {
-    return new UnknownNameException(
-        "unknown_subtool",
-        "Tool '" + tool + "' has no subtool '" + name + "'; available subtools: "
-            + String.join(", ", known));
+  static UnknownNameException subtool(String tool, String name, boolean exists,
+      Collection<String> enabled) {
+    return new UnknownNameException("unknown_subtool", "Tool '" + tool + "' "
+        + (exists ? "has subtool '" + name + "', but it is not enabled on this connection"
+            : "has no subtool '" + name + "'")
+        + "; enabled subtools: " + String.join(", ", enabled));
   }
 
   @Override
