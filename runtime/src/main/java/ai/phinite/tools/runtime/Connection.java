@@ -4,9 +4,13 @@ import ai.phinite.tools.runtime.ToolDescriptor.AuthSpec;
 import ai.phinite.tools.runtime.ToolDescriptor.ConnectionTestSpec;
 import ai.phinite.tools.runtime.ToolDescriptor.CredentialSpec;
 import ai.phinite.tools.runtime.ToolDescriptor.SubtoolSpec;
+import ai.phinite.tools.runtime.http.CallOptions;
+import ai.phinite.tools.runtime.http.CallPolicy;
 import ai.phinite.tools.runtime.http.CapturedRequest;
 import ai.phinite.tools.runtime.http.HttpSupport;
 import ai.phinite.tools.runtime.http.JdkTransport;
+import ai.phinite.tools.runtime.http.Policies;
+import ai.phinite.tools.runtime.http.RateLimit;
 import ai.phinite.tools.runtime.http.Transport;
 import ai.phinite.tools.runtime.schema.SchemaProblem;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,6 +95,16 @@ public final class Connection implements AutoCloseable {
   public Response invoke(String subtool, JsonNode arguments) {
     JsonNode args = validated(subtool, arguments);
     return provider.dispatch(client, subtool, args);
+  }
+
+  /**
+   * Calls a subtool like {@link #invoke(String, JsonNode)}, with this call's own timeout or
+   * number of retries.
+   */
+  public Response invoke(String subtool, JsonNode arguments, CallOptions options) {
+    JsonNode args = validated(subtool, arguments);
+    Object callClient = provider.newClient(http.withOptions(options));
+    return provider.dispatch(callClient, subtool, args);
   }
 
   /**
@@ -196,6 +210,11 @@ public final class Connection implements AutoCloseable {
     private long maxResponseBytes = 8L * 1024 * 1024;
     private Transport transport;
     private SubtoolSelection selection = SubtoolSelection.all();
+    private int maxRetries = CallPolicy.DEFAULT_RETRIES;
+    private Duration maxRetryWait = CallPolicy.DEFAULT_MAX_WAIT;
+    private final Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
+    private Policies.Sleeper sleeper = Policies.THREAD_SLEEP;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     Builder(ToolProvider<?> provider) {
       this.provider = provider;
@@ -240,6 +259,31 @@ public final class Connection implements AutoCloseable {
       return this;
     }
 
+    /** Retries after a first failed attempt, where retrying is safe (default 3). */
+    public Builder maxRetries(int retries) {
+      this.maxRetries = retries;
+      return this;
+    }
+
+    /** The most time one call spends waiting to retry or for a rate limit (default 30 s). */
+    public Builder maxRetryWait(Duration wait) {
+      this.maxRetryWait = wait;
+      return this;
+    }
+
+    /** Limits how fast this connection sends to a server (replaces the declared limit). */
+    public Builder rateLimit(String serverId, RateLimit limit) {
+      rateLimits.put(serverId, limit);
+      return this;
+    }
+
+    /** How to wait between attempts; tests pass one that records instead of sleeping. */
+    public Builder sleeper(Policies.Sleeper how, java.time.Clock wallClock) {
+      this.sleeper = how;
+      this.clock = wallClock;
+      return this;
+    }
+
     /** Enables only these subtools (Graph Studio's per-agent choice); all by default. */
     public Builder subtools(SubtoolSelection enabled) {
       this.selection = enabled;
@@ -263,9 +307,39 @@ public final class Connection implements AutoCloseable {
       Transport t = transport != null
           ? transport
           : new JdkTransport(connectTimeout, requestTimeout, maxResponseBytes);
-      HttpSupport http = new HttpSupport(
-          d.id(), resolved.values(), resolved.servers(), t, UserAgent.VALUE);
+      HttpSupport http = new HttpSupport(d.id(), resolved.values(), resolved.servers(), t,
+          UserAgent.VALUE, policies(d));
       return new Connection(provider, resolved.values(), http, t, selection);
+    }
+
+    /** Each subtool's policy from its descriptor entry; servers' declared rate limits. */
+    private Policies policies(ToolDescriptor d) {
+      Map<String, CallPolicy> operations = new LinkedHashMap<>();
+      for (SubtoolSpec s : d.subtools().values()) {
+        JsonNode p = s.json().path("policy");
+        operations.put(s.name(), new CallPolicy(
+            Math.min(maxRetries, p.path("maxRetries").asInt(maxRetries)),
+            p.has("maxWaitSeconds") ? Duration.ofSeconds(p.path("maxWaitSeconds").asLong()) : maxRetryWait,
+            p.path("retryFailures").asBoolean(s.hints().idempotent()),
+            p.has("timeoutSeconds") ? Duration.ofSeconds(p.path("timeoutSeconds").asLong()) : null,
+            rateLimit(p.path("rateLimit"))));
+      }
+      Map<String, RateLimit> servers = new LinkedHashMap<>();
+      for (JsonNode s : d.json().path("servers")) {
+        RateLimit declared = rateLimit(s.path("rateLimit"));
+        if (declared != null) {
+          servers.put(s.path("id").asText(), declared);
+        }
+      }
+      servers.putAll(rateLimits);
+      return new Policies(operations, maxRetries, maxRetryWait, servers, sleeper, clock);
+    }
+
+    private static RateLimit rateLimit(JsonNode node) {
+      return node.isObject()
+          ? new RateLimit(node.path("requests").asInt(), Duration.ofMillis(
+              Math.round(node.path("perSeconds").asDouble() * 1000)))
+          : null;
     }
   }
 }

@@ -11,6 +11,7 @@ public final class HttpStatusException extends ToolException {
 
   private final transient Response response;
   private final String serverMessage;
+  private final int attempts;
 
   /**
    * @param operation the subtool or operation that was called
@@ -18,9 +19,38 @@ public final class HttpStatusException extends ToolException {
    * @param serverMessage the server's message, or {@code null} when the body had none
    */
   public HttpStatusException(String operation, Response response, String serverMessage) {
-    super(describe(operation, response.status(), serverMessage), null);
+    this(operation, response, serverMessage, 1);
+  }
+
+  /**
+   * @param operation the subtool or operation that was called
+   * @param response the server's last answer
+   * @param serverMessage the server's message, or {@code null} when the body had none
+   * @param attempts how many attempts were made
+   */
+  public HttpStatusException(String operation, Response response, String serverMessage,
+      int attempts) {
+    super(describe(operation, response.status(), serverMessage)
+        + (attempts > 1 ? " (after " + attempts + " attempts)" : "")
+        + (retryAdvisable(response.status()) ? "; retrying later is advisable" : ""), null);
     this.response = response;
     this.serverMessage = serverMessage;
+    this.attempts = attempts;
+  }
+
+  /** Whether the same call may succeed later: rate limits, server errors, timeouts. */
+  static boolean retryAdvisable(int status) {
+    return status == 408 || status == 429 || status >= 500;
+  }
+
+  /** How many attempts were made. */
+  public int attempts() {
+    return attempts;
+  }
+
+  /** Whether the same call may succeed later (rate limited, server error). */
+  public boolean retryAdvisable() {
+    return retryAdvisable(response.status());
   }
 
   private static String describe(String operation, int status, String serverMessage) {
@@ -44,7 +74,7 @@ public final class HttpStatusException extends ToolException {
       case 409: return "Conflict";
       case 413: return "Payload Too Large";
       case 422: return "Unprocessable Entity";
-      case 429: return "Too Many Requests (rate limited; retry later)";
+      case 429: return "Too Many Requests (rate limited)";
       default: return status >= 500 ? "Server Error" : "";
     }
   }
@@ -73,6 +103,8 @@ public final class HttpStatusException extends ToolException {
   public ObjectNode toJson() {
     ObjectNode json = super.toJson();
     json.put("status", response.status());
+    json.put("attempts", attempts);
+    json.put("retryAdvisable", retryAdvisable());
     if (serverMessage != null) {
       json.put("serverMessage", serverMessage);
     }

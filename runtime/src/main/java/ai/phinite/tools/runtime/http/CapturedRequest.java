@@ -18,7 +18,7 @@ public final class CapturedRequest extends RuntimeException implements Transport
   }
 
   @Override
-  public Response send(PreparedRequest prepared) {
+  public Response send(PreparedRequest prepared, java.time.Duration timeout) {
     this.request = prepared;
     throw this;
   }

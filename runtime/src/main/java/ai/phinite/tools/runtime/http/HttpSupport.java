@@ -2,11 +2,15 @@ package ai.phinite.tools.runtime.http;
 
 import ai.phinite.tools.runtime.HttpStatusException;
 import ai.phinite.tools.runtime.PreparedRequest;
+import ai.phinite.tools.runtime.RateLimitedException;
 import ai.phinite.tools.runtime.Response;
+import ai.phinite.tools.runtime.TransportException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The HTTP side of one connection, as generated clients see it: resolved base URLs, authentication
@@ -27,6 +31,8 @@ public final class HttpSupport {
   private final Map<String, ResolvedServer> servers;
   private final Transport transport;
   private final String userAgent;
+  private final Policies policies;
+  private final CallOptions options;
 
   /**
    * @param toolId the tool's id
@@ -34,19 +40,34 @@ public final class HttpSupport {
    * @param servers the servers by id
    * @param transport what sends requests
    * @param userAgent the User-Agent header value
+   * @param policies retries, timeouts and rate limits
    */
   public HttpSupport(String toolId, Map<String, String> credentials,
-      Map<String, ResolvedServer> servers, Transport transport, String userAgent) {
+      Map<String, ResolvedServer> servers, Transport transport, String userAgent,
+      Policies policies) {
+    this(toolId, credentials, servers, transport, userAgent, policies, CallOptions.NONE);
+  }
+
+  private HttpSupport(String toolId, Map<String, String> credentials,
+      Map<String, ResolvedServer> servers, Transport transport, String userAgent,
+      Policies policies, CallOptions options) {
     this.toolId = toolId;
     this.credentials = credentials;
     this.servers = servers;
     this.transport = transport;
     this.userAgent = userAgent;
+    this.policies = policies;
+    this.options = options;
   }
 
   /** The same connection with another transport (used for dry runs). */
   public HttpSupport withTransport(Transport other) {
-    return new HttpSupport(toolId, credentials, servers, other, userAgent);
+    return new HttpSupport(toolId, credentials, servers, other, userAgent, policies, options);
+  }
+
+  /** The same connection with per-call overrides (one call's timeout or retries). */
+  public HttpSupport withOptions(CallOptions callOptions) {
+    return new HttpSupport(toolId, credentials, servers, transport, userAgent, policies, callOptions);
   }
 
   String toolId() {
@@ -83,17 +104,85 @@ public final class HttpSupport {
   }
 
   /**
-   * Sends the request; a status of 400 or more becomes an {@link HttpStatusException} carrying the
-   * server's message.
+   * Sends the request under its operation's policy: waits for the connection's rate limits,
+   * retries what may be retried (429 and 503 always, honouring {@code Retry-After}; other 5xx,
+   * timeouts and connection failures only for idempotent operations) with jittered exponential
+   * backoff within the retry budget. A final status of 400 or more becomes an
+   * {@link HttpStatusException} carrying the server's message and the number of attempts.
    */
   public Response send(RequestBuilder request) {
     PreparedRequest prepared = request.build();
-    Response response = transport.send(prepared);
-    if (response.status() >= 400) {
-      throw new HttpStatusException(
-          prepared.operation(), response, ErrorBodies.message(response.body()));
+    CallPolicy policy = options.apply(policies.of(prepared.operation(), prepared.method()));
+    long budgetNanos = policy.maxWait().toNanos();
+    budgetNanos -= throttle(policies.serverLimiter(prepared.server()), prepared, policy, budgetNanos,
+        "server " + prepared.server());
+    budgetNanos -= throttle(policies.operationLimiter(prepared.operation()), prepared, policy,
+        budgetNanos, prepared.operation());
+    for (int attempt = 1; ; attempt++) {
+      Response response = null;
+      TransportException failure = null;
+      try {
+        response = transport.send(prepared, policy.timeout());
+      } catch (TransportException e) {
+        failure = e;
+      }
+      if (response != null && response.status() < 400) {
+        return response;
+      }
+      int status = response == null ? 0 : response.status();
+      boolean retryable = status == 429 || status == 503
+          || (policy.retryFailures() && (failure != null || status >= 500));
+      Duration wait = response == null ? null : RetryAfter.of(response, policies.clock().instant());
+      if (wait == null || wait.isZero()) {
+        wait = backoff(attempt); // no usable hint, or a reset time already past
+      }
+      if (!retryable || attempt > policy.maxRetries() || wait.toNanos() > budgetNanos) {
+        if (failure != null) {
+          throw failure.afterAttempts(attempt, policy.retryFailures());
+        }
+        throw new HttpStatusException(
+            prepared.operation(), response, ErrorBodies.message(response.body()), attempt);
+      }
+      sleep(wait);
+      budgetNanos -= wait.toNanos();
     }
-    return response;
+  }
+
+  private long throttle(RateLimiter limiter, PreparedRequest prepared, CallPolicy policy,
+      long budgetNanos, String what) {
+    if (limiter == null) {
+      return 0;
+    }
+    Duration wait = limiter.reserve(System.nanoTime(), Duration.ofNanos(Math.max(0, budgetNanos)));
+    if (wait == null) {
+      Duration free = limiter.untilFree(System.nanoTime());
+      throw new RateLimitedException(prepared.operation() + " was not sent: this connection's rate"
+          + " limit for " + what + " allows the next request in " + seconds(free)
+          + "; try again then", free);
+    }
+    if (!wait.isZero()) {
+      sleep(wait);
+    }
+    return wait.toNanos();
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+
+  /** Full-jitter exponential backoff: a random wait up to 250 ms × 2^(attempt-1), at most 8 s. */
+  static Duration backoff(int attempt) {
+    long cap = Math.min(8_000, 250L << Math.min(attempt - 1, 10));
+    return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+  }
+
+  private void sleep(Duration wait) {
+    try {
+      policies.sleeper().sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException("The call was interrupted while waiting to retry", e);
+    }
   }
 
   /** Sends the request and returns only the response body. */

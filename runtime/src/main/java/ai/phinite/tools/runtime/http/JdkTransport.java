@@ -58,8 +58,9 @@ public final class JdkTransport implements Transport {
   }
 
   @Override
-  public Response send(PreparedRequest request) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url())).timeout(requestTimeout);
+  public Response send(PreparedRequest request, Duration timeout) {
+    Duration effective = timeout != null ? timeout : requestTimeout;
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url())).timeout(effective);
     for (PreparedRequest.Header h : request.headers()) {
       b.header(h.name(), h.value());
     }
@@ -75,7 +76,7 @@ public final class JdkTransport implements Transport {
           + host(request) + " within the connect timeout", e);
     } catch (HttpTimeoutException e) {
       throw new TransportException(request.operation() + " failed: no response from "
-          + host(request) + " within " + requestTimeout.toMillis() + " ms", e);
+          + host(request) + " within " + effective.toMillis() + " ms", e);
     } catch (IOException e) {
       throw new TransportException(request.operation() + " failed: " + host(request)
           + " could not be reached (" + e.getClass().getSimpleName() + ")", e);
