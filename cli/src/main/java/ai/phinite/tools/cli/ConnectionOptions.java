@@ -1,0 +1,51 @@
+package ai.phinite.tools.cli;
+
+import ai.phinite.tools.runtime.Connection;
+import ai.phinite.tools.runtime.InvalidInputException;
+import ai.phinite.tools.runtime.ToolProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that open a connection, shared by the commands that talk to a server:
+ * {@code --connection FILE}, {@code --server ID=URL} (repeatable) and {@code --timeout SECONDS}.
+ */
+public final class ConnectionOptions {
+  @Option(names = "--connection", required = true, paramLabel = "FILE",
+      description = "A JSON object of the connection's credential values (strings),"
+          + " e.g. {\"api_key\": \"...\"}. The only place secrets are given; they are never shown.")
+  Path file;
+
+  @Option(names = "--server", paramLabel = "ID=URL",
+      description = "Send one server's requests to another base URL (a test server or a proxy);"
+          + " the only way a plain http URL is accepted. Repeatable.")
+  Map<String, String> servers;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+      description = "How long to wait for each response (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  /**
+   * Reads the connection file and opens a connection to the tool with its values and the server
+   * overrides; everything is checked before anything is sent.
+   *
+   * @throws CliException when the file cannot be read or is not a JSON object of strings
+   * @throws InvalidInputException when a value is missing or not acceptable to the tool
+   */
+  Connection open(ToolProvider<?> tool) {
+    if (timeoutSeconds < 1) {
+      throw CliException.invalidInput("--timeout", "--timeout must be at least 1 second; got "
+          + timeoutSeconds);
+    }
+    Map<String, String> values = Inputs.connectionValues(file, tool.id());
+    Connection.Builder builder = tool.connection()
+        .credentials(values)
+        .requestTimeout(Duration.ofSeconds(timeoutSeconds));
+    if (servers != null) {
+      servers.forEach(builder::baseUrl);
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,62 @@
+package ai.phinite.tools.cli;
+
+import ai.phinite.tools.runtime.ToolDescriptor;
+import ai.phinite.tools.runtime.ToolDescriptor.SubtoolSpec;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code describe TOOL [SUBTOOL]}: a tool (or one of its subtools) as readable text, or with
+ * {@code --json} the descriptor (or the subtool's entry) exactly as generated, pretty-printed.
+ */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Describe a tool: credentials, servers and subtools with their arguments;"
+        + " or one subtool in detail.")
+public final class DescribeCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "TOOL", description = "The tool's id (see list).")
+  String tool;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "SUBTOOL",
+      description = "A subtool's name, to describe only that subtool.")
+  String subtool;
+
+  @Option(names = "--json",
+      description = "Print the descriptor JSON (or the subtool's entry) exactly as generated.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    ToolDescriptor d = main.catalog().require(tool).descriptor();
+    if (subtool == null) {
+      if (json) {
+        JsonOutput.print(out, d.json());
+      } else {
+        DescriptorText.tool(out, d);
+      }
+    } else {
+      SubtoolSpec s = d.subtool(subtool);
+      if (s == null) {
+        throw CliException.unknownSubtool(d.id(), subtool, d.subtools().keySet());
+      }
+      if (json) {
+        JsonOutput.print(out, s.json());
+      } else {
+        DescriptorText.subtool(out, d, s);
+      }
+    }
+    out.flush();
+    return Main.OK;
+  }
+}

@@ -1,0 +1,123 @@
+package ai.phinite.tools.cli;
+
+import ai.phinite.tools.runtime.ToolCatalog;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code phinite-tools} command line: lists the tools on the class path, describes them, calls
+ * their subtools and tests connections.
+ *
+ * <p>Results go to standard output; failures go to standard error as one line of JSON,
+ * {@code {"error": {"kind", "message", ...}}}. Exit codes: {@value #OK} success, {@value #FAILED}
+ * a call or connection check failed, {@value #INVALID} invalid input (nothing was sent).
+ *
+ * <p>{@link #run(ToolCatalog, PrintStream, PrintStream, String...)} runs a command in-process and
+ * returns its exit code; {@link #main} runs it and exits.
+ */
+@Command(name = "phinite-tools", mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "List, describe, call and test the Phinite predefined tools.",
+    subcommands = {
+      ListCommand.class,
+      DescribeCommand.class,
+      CallCommand.class,
+      TestConnectionCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:Success.",
+      "1:The call failed (HTTP status 400 or more, network) or a connection check failed.",
+      "2:Invalid input: usage, unknown tool or subtool, bad JSON, invalid arguments or"
+          + " connection values. Nothing was sent."
+    })
+public final class Main implements Callable<Integer> {
+  /** Exit code of success. */
+  public static final int OK = 0;
+  /** Exit code of a failed call or connection check. */
+  public static final int FAILED = 1;
+  /** Exit code of invalid input, when nothing was sent. */
+  public static final int INVALID = 2;
+
+  private final Supplier<ToolCatalog> catalogSource;
+  private ToolCatalog catalog;
+
+  @Spec CommandSpec spec;
+
+  /** A command line over the tools {@code catalog} supplies (asked for on first use only). */
+  public Main(Supplier<ToolCatalog> catalog) {
+    this.catalogSource = Objects.requireNonNull(catalog);
+  }
+
+  /** The tools the commands work on. */
+  ToolCatalog catalog() {
+    if (catalog == null) {
+      catalog = catalogSource.get();
+    }
+    return catalog;
+  }
+
+  /** Without a command there is nothing to do: a usage error. */
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(),
+        "Missing command: give one of list, describe, call, test-connection, help");
+  }
+
+  /**
+   * A ready command line that writes to these streams (as UTF-8) and reports failures as JSON.
+   * Argument files ({@code @FILE}) are not expanded by picocli: {@code --args @FILE} reads them.
+   */
+  public static CommandLine commandLine(
+      Supplier<ToolCatalog> catalog, PrintStream out, PrintStream err) {
+    ErrorReporter errors = new ErrorReporter();
+    return new CommandLine(new Main(catalog))
+        .setOut(writer(out))
+        .setErr(writer(err))
+        .setExpandAtFiles(false)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(errors)
+        .setExecutionExceptionHandler(errors);
+  }
+
+  private static PrintWriter writer(PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  }
+
+  /** Runs one command over these tools and returns its exit code. */
+  public static int run(ToolCatalog catalog, PrintStream out, PrintStream err, String... args) {
+    return run(() -> catalog, out, err, args);
+  }
+
+  /** Runs one command over the tools on the class path and returns its exit code. */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    return run(ToolCatalog::load, out, err, args);
+  }
+
+  private static int run(
+      Supplier<ToolCatalog> catalog, PrintStream out, PrintStream err, String... args) {
+    CommandLine cmd = commandLine(catalog, out, err);
+    try {
+      return cmd.execute(args);
+    } finally {
+      cmd.getOut().flush();
+      cmd.getErr().flush();
+    }
+  }
+
+  /** Runs one command over the tools on the class path and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(System.out, System.err, args));
+  }
+}
