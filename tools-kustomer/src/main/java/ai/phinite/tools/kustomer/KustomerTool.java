@@ -1,0 +1,55 @@
+package ai.phinite.tools.kustomer;
+
+import ai.phinite.tools.annotations.Auth;
+import ai.phinite.tools.annotations.Credential;
+import ai.phinite.tools.annotations.Server;
+import ai.phinite.tools.annotations.ServerVariant;
+import ai.phinite.tools.annotations.Tool;
+
+/**
+ * The Kustomer predefined tool: 52 subtools over the Kustomer REST API v1, one super-interface
+ * per resource, in the order of the product page.
+ *
+ * <p>Requests go to {@code https://api.kustomerapp.com/v1}, or to the org's own host
+ * {@code https://{org_name}.api.kustomerapp.com/v1} when {@code org_name} is set (the org host
+ * always routes to the region the org lives in). {@code org_name} must be one DNS label, so a
+ * connection value can never send the token to another host. Every request authenticates with
+ * {@code Authorization: Bearer <api_token>}.
+ */
+@Tool(
+    id = "kustomer",
+    name = "Kustomer",
+    toolClass = "KustomerTool",
+    description = "Manage a Kustomer account — customers, conversations, messages, notes, tasks,"
+        + " companies, tags, teams, users, and shortcuts — via the Kustomer API v1.",
+    docsUrl = "https://developer.kustomer.com/")
+@Credential(
+    key = "api_token",
+    label = "API Token",
+    description = "A Kustomer API key (Settings → Platform → API Keys) with the roles the enabled"
+        + " subtools need; sent as a bearer token. Kustomer shows the token only once.",
+    secret = true)
+@Credential(
+    key = "org_name",
+    label = "Organization Name",
+    description = "Your organization name from the browser URL (yourorg in"
+        + " yourorg.kustomerapp.com); requests then go to yourorg.api.kustomerapp.com, which"
+        + " routes to your org's region. Lowercase letters, digits and '-'. Leave empty to use"
+        + " api.kustomerapp.com.",
+    required = false,
+    pattern = "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
+@Credential(
+    key = "task_klass",
+    label = "Task Klass",
+    description = "The custom-object klass that holds tasks (Kustomer has no task API: tasks are"
+        + " custom objects, under /v1/klasses/{klass}); find yours with GET /v1/klasses.",
+    required = false,
+    defaultValue = "task")
+@Server(
+    id = "api",
+    url = "https://api.kustomerapp.com/v1",
+    variants = @ServerVariant(credential = "org_name", url = "https://{org_name}.api.kustomerapp.com/v1"),
+    auth = @Auth(bearer = "api_token"))
+public interface KustomerTool
+    extends Customers, Conversations, Messages, Notes, Tasks, Companies, Tags, Teams, Users,
+        Shortcuts {}
