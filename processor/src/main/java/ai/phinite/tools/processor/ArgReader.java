@@ -30,7 +30,9 @@ import javax.lang.model.type.TypeMirror;
  */
 final class ArgReader {
   private static final Set<String> FORMATS = Set.of("email", "uri", "date-time", "unix-seconds");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // trailing tokens make "1 2" invalid instead of silently 1
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final List<String> JSON_TYPES =
       List.of("string", "integer", "number", "boolean", "object", "array");
 
@@ -66,7 +68,8 @@ final class ArgReader {
       return null;
     }
     if (arg == null) {
-      return ok ? new Model.Arg(name, javaName, valueType, Facts0.of(!isNullable(valueType))) : null;
+      // without @Arg every value is required: primitives and path values cannot be left out
+      return ok ? new Model.Arg(name, javaName, valueType, Facts0.of(false)) : null;
     }
     if (arg.value().isBlank()) {
       report.error(element, mirror, "value", Messages.blank("Argument \"" + name + "\"", "description"));

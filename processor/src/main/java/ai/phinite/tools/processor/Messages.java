@@ -9,8 +9,14 @@ import java.util.Collection;
 final class Messages {
   private Messages() {}
 
-  static String toolOnClass(String name) {
-    return "@Tool must annotate an interface, but " + name + " is a class; declare it as"
+  static String toolOnClass(String name, javax.lang.model.element.ElementKind kind) {
+    String what = switch (kind) {
+      case ENUM -> "an enum";
+      case RECORD -> "a record";
+      case ANNOTATION_TYPE -> "an annotation type";
+      default -> "a class";
+    };
+    return "@Tool must annotate an interface, but " + name + " is " + what + "; declare it as"
         + " `interface " + name + "` and let the processor generate the implementation";
   }
 
@@ -25,8 +31,9 @@ final class Messages {
   }
 
   static String blank(String what, String attribute) {
-    return what + " has no " + attribute + "; write one that tells a language model what it is"
-        + " (it is shown to the agent)";
+    // also used for labels, titles and credentials, which people (not the agent) read
+    return what + " has no " + attribute + "; write one: it is what people or language models"
+        + " read to use the tool";
   }
 
   static String notHttpsUrl(String attribute, String url) {
@@ -87,7 +94,7 @@ final class Messages {
 
   static String serverRequired(String annotation, Collection<String> declared) {
     return annotation + " does not say which server it goes to, and the tool has "
-        + declared.size() + " " + declared + "; add server = \"...\"";
+        + declared.size() + " servers " + declared + "; add server = \"...\"";
   }
 
   static String noHttpMethod(String method) {
@@ -178,7 +185,7 @@ final class Messages {
   }
 
   static String unsupportedType(String what, String type, String hint) {
-    return what + " has the type " + type + ", which a subtool argument cannot have; " + hint;
+    return what + " has the type " + type + ", which is not supported here; " + hint;
   }
 
   static String unsupportedReturn(String method, String type, boolean subtool) {

@@ -486,7 +486,8 @@ final class OperationReader {
       return test.value();
     }
     Model.Server server = servers.get(http.server());
-    return server == null ? "" : String.join(", ", server.auth().credentials());
+    // auth is null when @Auth was invalid (already reported)
+    return server == null || server.auth() == null ? "" : String.join(", ", server.auth().credentials());
   }
 
   static boolean isInterfaceMethod(Element e) {

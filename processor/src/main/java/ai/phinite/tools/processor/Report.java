@@ -33,17 +33,18 @@ final class Report {
 
   void error(Element element, String message) {
     errors++;
-    messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+    messager.printMessage(Diagnostic.Kind.ERROR, message, located(element));
   }
 
   void error(Element element, AnnotationMirror mirror, String message) {
     errors++;
-    messager.printMessage(Diagnostic.Kind.ERROR, message, element, mirror);
+    messager.printMessage(Diagnostic.Kind.ERROR, message, located(element), mirror);
   }
 
   /** Reports on an annotation value; falls back to the annotation when the value is defaulted. */
   void error(Element element, AnnotationMirror mirror, String attribute, String message) {
     errors++;
+    element = located(element);
     AnnotationValue value = mirror == null ? null : explicitValue(mirror, attribute);
     if (value != null) {
       messager.printMessage(Diagnostic.Kind.ERROR, message, element, mirror, value);
@@ -52,6 +53,21 @@ final class Report {
     } else {
       messager.printMessage(Diagnostic.Kind.ERROR, message, element);
     }
+  }
+
+  /**
+   * javac (17) has no source position for a record component, so a message on it would have no
+   * file or line; its field, declared by the same source, has one.
+   */
+  private static Element located(Element element) {
+    if (element.getKind() == javax.lang.model.element.ElementKind.RECORD_COMPONENT) {
+      for (Element e : element.getEnclosingElement().getEnclosedElements()) {
+        if (e.getKind().isField() && e.getSimpleName().equals(element.getSimpleName())) {
+          return e;
+        }
+      }
+    }
+    return element;
   }
 
   static AnnotationValue explicitValue(AnnotationMirror mirror, String attribute) {

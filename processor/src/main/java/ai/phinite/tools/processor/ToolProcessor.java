@@ -62,7 +62,7 @@ public final class ToolProcessor extends AbstractProcessor {
     Report report = new Report(processingEnv.getMessager());
     if (element.getKind() != ElementKind.INTERFACE) {
       report.error(element, Report.mirror(element, Tool.class),
-          Messages.toolOnClass(element.getSimpleName().toString()));
+          Messages.toolOnClass(element.getSimpleName().toString(), element.getKind()));
       return;
     }
     TypeElement type = (TypeElement) element;
