@@ -50,6 +50,8 @@ public final class CallCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
+  @Mixin Selection selection;
+
   @Option(names = "--args", paramLabel = "JSON|@FILE",
       description = "The arguments: a JSON object, or @FILE to read it from a file"
           + " (default: {}).")
@@ -64,8 +66,10 @@ public final class CallCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ToolProvider<?> provider = main.catalog().require(tool);
     ToolDescriptor d = provider.descriptor();
-    if (d.subtool(subtool) == null) {
-      throw CliException.unknownSubtool(d.id(), subtool, d.subtools().keySet());
+    ai.phinite.tools.runtime.SubtoolSelection chosen = selection.parse(java.util.List.of(provider));
+    if (d.subtool(subtool) == null || !chosen.allows(d.id(), subtool)) {
+      throw CliException.unknownSubtool(d.id(), subtool,
+          chosen.of(d).stream().map(ToolDescriptor.SubtoolSpec::name).toList());
     }
     JsonNode arguments = Inputs.arguments(args);
     try (Connection c = connection.open(provider)) {

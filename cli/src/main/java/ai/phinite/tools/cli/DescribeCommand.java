@@ -31,6 +31,8 @@ public final class DescribeCommand implements Callable<Integer> {
       description = "A subtool's name, to describe only that subtool.")
   String subtool;
 
+  @picocli.CommandLine.Mixin Selection selection;
+
   @Option(names = "--json",
       description = "Print the descriptor JSON (or the subtool's entry) exactly as generated.")
   boolean json;
@@ -38,16 +40,18 @@ public final class DescribeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    ToolDescriptor d = main.catalog().require(tool).descriptor();
+    ai.phinite.tools.runtime.ToolProvider<?> provider = main.catalog().require(tool);
+    ToolDescriptor d = provider.descriptor();
+    ai.phinite.tools.runtime.SubtoolSelection chosen = selection.parse(java.util.List.of(provider));
     if (subtool == null) {
       if (json) {
-        JsonOutput.print(out, d.json());
+        JsonOutput.print(out, ai.phinite.tools.runtime.export.ToolExport.graphStudio(d, chosen));
       } else {
-        DescriptorText.tool(out, d);
+        DescriptorText.tool(out, d, chosen);
       }
     } else {
       SubtoolSpec s = d.subtool(subtool);
-      if (s == null) {
+      if (s == null || !chosen.allows(d.id(), subtool)) {
         throw CliException.unknownSubtool(d.id(), subtool, d.subtools().keySet());
       }
       if (json) {

@@ -21,6 +21,12 @@ final class DescriptorText {
 
   /** The whole tool. */
   static void tool(PrintWriter out, ToolDescriptor d) {
+    tool(out, d, ai.phinite.tools.runtime.SubtoolSelection.all());
+  }
+
+  /** The tool with only the selected subtools. */
+  static void tool(PrintWriter out, ToolDescriptor d,
+      ai.phinite.tools.runtime.SubtoolSelection selection) {
     out.println(d.name() + " (" + d.id() + ")");
     Text.wrap(out, "", d.description());
     if (!d.docsUrl().isEmpty()) {
@@ -53,8 +59,10 @@ final class DescriptorText {
       }
     }
     out.println();
-    out.println("Subtools (" + d.subtools().size() + ")");
-    for (SubtoolSpec s : d.subtools().values()) {
+    java.util.List<SubtoolSpec> shown = selection.of(d);
+    out.println("Subtools (" + (shown.size() == d.subtools().size() ? "" + shown.size()
+        : shown.size() + " of " + d.subtools().size() + " selected") + ")");
+    for (SubtoolSpec s : shown) {
       out.println();
       out.println("  " + s.name() + "  " + s.title());
       Text.wrap(out, "    ", s.description());

@@ -27,12 +27,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "phinite-tools", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "List, describe, call and test the Phinite predefined tools.",
+    description = "List, describe, call, test, export and serve (MCP) the Phinite predefined tools.",
     subcommands = {
       ListCommand.class,
       DescribeCommand.class,
       CallCommand.class,
       TestConnectionCommand.class,
+      ExportCommand.class,
+      McpCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -72,7 +74,7 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(),
-        "Missing command: give one of list, describe, call, test-connection, help");
+        "Missing command: give one of list, describe, call, test-connection, export, mcp, help");
   }
 
   /**
