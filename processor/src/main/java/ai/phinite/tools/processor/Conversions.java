@@ -139,6 +139,11 @@ final class Conversions {
         return CodeBlock.of("$L -> $T.$L($L, $L)", v, Naming.ARGS,
             t.kind() == Kind.SET ? "setOf" : "listOf", v, reader(t.element()));
       }
+      case ARRAY: {
+        String v = "e" + (lambdas++);
+        return CodeBlock.of("$L -> $T.array($T.listOf($L, $L), $T[]::new)", v, Naming.ARGS,
+            Naming.ARGS, v, reader(t.element()), TypeName.get(t.element().mirror()));
+      }
       case MAP: {
         String v = "e" + (lambdas++);
         return CodeBlock.of("$L -> $T.mapOf($L, $L)", v, Naming.ARGS, v, reader(t.element()));

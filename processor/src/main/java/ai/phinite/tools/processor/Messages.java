@@ -41,6 +41,11 @@ final class Messages {
         + " https://host/path (plain http is only accepted as a per-connection override)";
   }
 
+  static String notHttpsDocsUrl(String url) {
+    return "docsUrl \"" + url + "\" is not an absolute https URL; write it as"
+        + " https://host/path, or leave docsUrl out";
+  }
+
   static String duplicateCredential(String key) {
     return "@Credential(key = \"" + key + "\") is declared twice; remove one";
   }

@@ -69,6 +69,7 @@ final class OperationReader {
     Map<String, ExecutableElement> byJavaName = new HashMap<>();
     Map<String, ExecutableElement> byName = new HashMap<>();
     List<Model.Operation> out = new ArrayList<>();
+    methods = withoutOverridden(methods);
     for (ExecutableElement method : methods) {
       String javaName = method.getSimpleName().toString();
       if (byJavaName.putIfAbsent(javaName, method) != null) {
@@ -89,6 +90,25 @@ final class OperationReader {
       out.add(op);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Drops inherited methods that a more specific interface re-declares (an override is the same
+   * operation, not an overload); the re-declaration keeps the place of the first declaration.
+   */
+  private List<ExecutableElement> withoutOverridden(List<ExecutableElement> methods) {
+    List<ExecutableElement> out = new ArrayList<>(methods);
+    for (int i = 0; i < out.size(); i++) {
+      for (int j = 0; j < out.size(); j++) {
+        if (i != j && env.getElementUtils().overrides(out.get(j), out.get(i), tool)) {
+          out.set(i, out.get(j));
+          out.remove(j);
+          i = -1; // start over: the list changed
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /** Methods of super-interfaces first (in {@code extends} order), then the interface's own. */

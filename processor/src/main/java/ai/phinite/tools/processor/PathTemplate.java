@@ -72,10 +72,4 @@ record PathTemplate(String text, List<Piece> pieces, String query) {
   List<String> placeholders() {
     return pieces.stream().filter(Piece::placeholder).map(Piece::text).toList();
   }
-
-  /** The path without the fixed query, as the descriptor shows it. */
-  String pathOnly() {
-    int q = text.indexOf('?');
-    return q < 0 ? text : text.substring(0, q);
-  }
 }

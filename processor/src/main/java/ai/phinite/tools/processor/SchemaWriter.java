@@ -24,8 +24,15 @@ final class SchemaWriter {
     schema.put("type", "object");
     ObjectNode properties = schema.putObject("properties");
     ArrayNode required = NODES.arrayNode();
+    List<String> named = bodyNames(op);
     for (Model.Param p : op.params()) {
       ObjectNode property = argument(p.arg());
+      if (p.binding() == Model.Binding.BODY_MERGE && !named.isEmpty()) {
+        // a merged entry may not repeat a named body field: said in the schema, so it is
+        // refused with the other problems, before anything is sent
+        ArrayNode names = property.putObject("propertyNames").putObject("not").putArray("enum");
+        named.forEach(names::add);
+      }
       if (p.binding() == Model.Binding.PATH && p.arg().type().kind() == Kind.STRING
           && !property.has("minLength")) {
         property.put("minLength", 1);
@@ -44,6 +51,25 @@ final class SchemaWriter {
       op.atMostOneOf().forEach(exclusive::add);
     }
     return schema;
+  }
+
+  /** The top-level body properties an operation names (fields and constants), in order. */
+  private static List<String> bodyNames(Model.Operation op) {
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+    if (op.http() != null) {
+      op.http().constants().forEach(c -> names.add(top(c.field())));
+    }
+    for (Model.Param p : op.params()) {
+      if (p.binding() == Model.Binding.BODY_FIELD) {
+        names.add(top(p.wireName()));
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  private static String top(String field) {
+    int dot = field.indexOf('.');
+    return dot < 0 ? field : field.substring(0, dot);
   }
 
   static ObjectNode argument(Arg arg) {

@@ -31,6 +31,7 @@ import javax.tools.StandardLocation;
 public final class ToolProcessor extends AbstractProcessor {
   private final Set<String> providers = new TreeSet<>();
   private final Map<String, String> toolIds = new HashMap<>();
+  private final Set<String> deferred = new TreeSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -44,7 +45,24 @@ public final class ToolProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    for (Element element : round.getElementsAnnotatedWith(Tool.class)) {
+    java.util.List<Element> tools = new java.util.ArrayList<>(round.getElementsAnnotatedWith(Tool.class));
+    for (String name : deferred) {
+      TypeElement again = processingEnv.getElementUtils().getTypeElement(name);
+      if (again != null && !tools.contains(again)) {
+        tools.add(again);
+      }
+    }
+    deferred.clear();
+    for (Element element : tools) {
+      if (element instanceof TypeElement type && hasMissingTypes(type)) {
+        // A type it uses does not exist (yet): another processor may generate it in a later
+        // round. If none does, javac reports the missing type itself; adding to that would only
+        // bury the real error.
+        if (!round.processingOver()) {
+          deferred.add(type.getQualifiedName().toString());
+        }
+        continue;
+      }
       try {
         processTool(element);
       } catch (RuntimeException | Error e) {
@@ -107,6 +125,29 @@ public final class ToolProcessor extends AbstractProcessor {
       processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
           "Could not write " + Naming.SERVICES_FILE + ": " + e.getMessage());
     }
+  }
+
+  /** Whether a method of the tool (or a super-interface) names a type javac could not find. */
+  private static boolean hasMissingTypes(TypeElement type) {
+    for (Element e : type.getEnclosedElements()) {
+      if (e instanceof javax.lang.model.element.ExecutableElement m) {
+        if (m.getReturnType().getKind() == javax.lang.model.type.TypeKind.ERROR) {
+          return true;
+        }
+        for (var p : m.getParameters()) {
+          if (p.asType().getKind() == javax.lang.model.type.TypeKind.ERROR) {
+            return true;
+          }
+        }
+      }
+    }
+    for (javax.lang.model.type.TypeMirror parent : type.getInterfaces()) {
+      if (parent.getKind() == javax.lang.model.type.TypeKind.ERROR
+          || hasMissingTypes((TypeElement) ((javax.lang.model.type.DeclaredType) parent).asElement())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The {@code @Generated} marker of every generated class: the processor's name, no date. */

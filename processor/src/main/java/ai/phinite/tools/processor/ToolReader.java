@@ -46,7 +46,7 @@ final class ToolReader {
       }
     }
     if (!tool.docsUrl().isEmpty() && !isHttpsUrl(tool.docsUrl())) {
-      report.error(type, toolMirror, "docsUrl", Messages.notHttpsUrl("docsUrl", tool.docsUrl()));
+      report.error(type, toolMirror, "docsUrl", Messages.notHttpsDocsUrl(tool.docsUrl()));
     }
     Map<String, Model.Credential> credentials = credentials(type);
     List<Model.Server> servers = servers(type, credentials);
