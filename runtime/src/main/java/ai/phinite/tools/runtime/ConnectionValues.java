@@ -52,8 +52,11 @@ record ConnectionValues(Map<String, String> values, Map<String, ResolvedServer> 
         continue;
       }
       String shown = c.secret() ? "" : "; got '" + v + "'";
-      if (!Encoding.isSafeHeaderValue(v)) {
+      if (!Encoding.hasNoControlCharacters(v)) {
         problems.add(new Problem(pointer(c.key()), "must not contain line breaks or control characters"));
+      } else if (sentInHeader(tool, c.key()) && !Encoding.isSafeHeaderValue(v)) {
+        problems.add(new Problem(pointer(c.key()), "is sent in an HTTP header, so it must be"
+            + " printable ASCII (check that it was copied whole and without extra characters)"));
       } else if (!c.allowed().isEmpty() && !c.allowed().contains(v)) {
         problems.add(new Problem(pointer(c.key()),
             "must be one of " + String.join(", ", c.allowed()) + shown));
@@ -81,6 +84,17 @@ record ConnectionValues(Map<String, String> values, Map<String, ResolvedServer> 
       throw InvalidInputException.connection(tool.id(), problems);
     }
     return new ConnectionValues(Map.copyOf(values), Map.copyOf(servers));
+  }
+
+  /** Whether a server sends the credential as a header value as is (bearer or API-key header). */
+  private static boolean sentInHeader(ToolDescriptor tool, String key) {
+    for (ServerSpec s : tool.servers().values()) {
+      String type = s.auth().type();
+      if ((type.equals("bearer") || type.equals("header")) && key.equals(s.auth().credential())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String pointer(String key) {

@@ -21,6 +21,9 @@ final class OptionalNulls {
 
   /** The arguments without such nulls; the same node when there are none. */
   static JsonNode strip(JsonNode schema, JsonNode value) {
+    if (value instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+      return stripElements(schema.get("items"), array);
+    }
     if (!(value instanceof ObjectNode object)) {
       return value;
     }
@@ -60,6 +63,25 @@ final class OptionalNulls {
     }
     copy.remove(removed);
     return copy;
+  }
+
+  /** The elements of a list, each stripped against the list's item schema. */
+  private static JsonNode stripElements(JsonNode items, com.fasterxml.jackson.databind.node.ArrayNode array) {
+    if (items == null || !items.isObject()) {
+      return array;
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode copy = null;
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode element = array.get(i);
+      JsonNode stripped = strip(items, element);
+      if (stripped != element) {
+        if (copy == null) {
+          copy = array.deepCopy();
+        }
+        copy.set(i, stripped);
+      }
+    }
+    return copy != null ? copy : array;
   }
 
   private static boolean allowsNull(JsonNode schema) {

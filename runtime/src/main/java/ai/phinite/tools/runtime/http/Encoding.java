@@ -40,11 +40,26 @@ public final class Encoding {
         || c == '-' || c == '.' || c == '_' || c == '~';
   }
 
-  /** Whether a header value is safe to send: no CR, LF or other control characters but tab. */
+  /** Whether a value has no CR, LF or other control characters (tab allowed). */
+  public static boolean hasNoControlCharacters(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a value can be sent as an HTTP header value as is: printable ASCII and tab only.
+   * HTTP has no reliable way to carry other characters in a header (RFC 9110 5.5), so they are
+   * refused rather than sent mangled.
+   */
   public static boolean isSafeHeaderValue(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      if ((c < 0x20 && c != '\t') || c > 0x7E) {
         return false;
       }
     }

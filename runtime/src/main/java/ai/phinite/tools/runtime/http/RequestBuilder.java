@@ -102,8 +102,8 @@ public final class RequestBuilder {
     }
     String text = Json.text(value);
     if (!Encoding.isSafeHeaderValue(text)) {
-      throw InvalidInputException.argument(
-          "/" + argument, "must not contain line breaks or control characters");
+      throw InvalidInputException.argument("/" + argument, "is sent as an HTTP header, so it"
+          + " must be printable ASCII (no line breaks, control or non-ASCII characters)");
     }
     headers.add(new PreparedRequest.Header(name, text, false));
     return this;
