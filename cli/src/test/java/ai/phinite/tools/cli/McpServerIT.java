@@ -104,6 +104,15 @@ class McpServerIT {
     return tools;
   }
 
+  /** Arguments in a fixed order (Map.of has none), so problems come back in a known order. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
   private static String text(McpSchema.CallToolResult result) {
     StringBuilder s = new StringBuilder();
     for (McpSchema.Content c : result.content()) {
@@ -170,7 +179,7 @@ class McpServerIT {
   void badArgumentsComeBackAsAToolErrorNamingTheArgument() {
     int before = server.getAllServeEvents().size();
     McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(
-        "kustomer_list_customers", Map.of("page", 0, "page_size", 500)));
+        "kustomer_list_customers", ordered("page", 0, "page_size", 500)));
     String text = text(result);
     assertThat(result.isError()).isTrue();
     assertThat(text).isEqualTo("The arguments are not valid; nothing was sent. Fix these and call"

@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * Which subtools are enabled, as Graph Studio enables them per agent: a comma-separated list of
  * {@code tool:subtool}, {@code tool:*} (every subtool of a tool), or a bare {@code subtool} (that
- * subtool of whichever selected tool has it). The empty selection enables everything.
+ * subtool of whichever selected tool has it). A name ending in {@code *} matches every subtool
+ * that starts with what comes before it ({@code kustomer:get_*}). The empty selection enables
+ * everything.
  *
  * <pre>{@code
  * SubtoolSelection.parse("kustomer:*,customerio:track_event")
@@ -73,16 +75,31 @@ public final class SubtoolSelection {
   /** Whether the tool has any subtool selected (always true for the empty selection). */
   public boolean includesTool(ToolDescriptor tool) {
     return isAll() || byTool.containsKey(tool.id())
-        || tool.subtools().keySet().stream().anyMatch(bare::contains);
+        || tool.subtools().keySet().stream().anyMatch(s -> matchesAny(bare, s));
   }
 
   /** Whether a subtool is enabled. */
   public boolean allows(String tool, String subtool) {
-    if (isAll() || bare.contains(subtool)) {
+    if (isAll() || matchesAny(bare, subtool)) {
       return true;
     }
     Set<String> names = byTool.get(tool);
-    return names != null && (names.contains("*") || names.contains(subtool));
+    return names != null && matchesAny(names, subtool);
+  }
+
+  private static boolean matchesAny(Set<String> patterns, String subtool) {
+    for (String p : patterns) {
+      if (matches(p, subtool)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(String pattern, String subtool) {
+    return pattern.endsWith("*")
+        ? subtool.startsWith(pattern.substring(0, pattern.length() - 1))
+        : pattern.equals(subtool);
   }
 
   /** The enabled subtools of a tool, in descriptor order. */
@@ -111,13 +128,13 @@ public final class SubtoolSelection {
         return;
       }
       for (String n : names) {
-        if (!n.equals("*") && d.subtool(n) == null) {
+        if (d.subtools().keySet().stream().noneMatch(s -> matches(n, s))) {
           problems.add("tool '" + tool + "' has no subtool '" + n + "'");
         }
       }
     });
     for (String n : bare) {
-      if (tools.stream().noneMatch(t -> t.subtool(n) != null)) {
+      if (tools.stream().noneMatch(t -> t.subtools().keySet().stream().anyMatch(s -> matches(n, s)))) {
         problems.add("no selected tool has a subtool '" + n + "'");
       }
     }

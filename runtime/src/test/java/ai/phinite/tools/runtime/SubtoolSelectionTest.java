@@ -34,6 +34,16 @@ class SubtoolSelectionTest {
   }
 
   @Test
+  void aTrailingStarMatchesByPrefix() {
+    SubtoolSelection s = SubtoolSelection.parse("sample:get_*,no*");
+    assertThat(s.of(sample).stream().map(ToolDescriptor.SubtoolSpec::name).toList())
+        .containsExactly("get_item", "notify").inOrder();
+    assertThat(s.unknownEntries(List.of(sample))).isEmpty();
+    assertThat(SubtoolSelection.parse("sample:zz*").unknownEntries(List.of(sample)))
+        .containsExactly("tool 'sample' has no subtool 'zz*'");
+  }
+
+  @Test
   void unknownEntriesAreNamed() {
     SubtoolSelection s = SubtoolSelection.parse("sample:nope,ghost:*,missing");
     assertThat(s.unknownEntries(List.of(sample))).containsExactly(
