@@ -39,6 +39,12 @@ public @interface Server {
   /** How requests to this server authenticate; no authentication by default. */
   Auth auth() default @Auth;
 
+  /**
+   * A client-side limit on all requests to this server from one connection, e.g. an API's
+   * documented 10 requests per second; none by default.
+   */
+  RateLimit rateLimit() default @RateLimit;
+
   /** Holds repeated {@link Server} annotations. */
   @Documented
   @Retention(RetentionPolicy.CLASS)

@@ -17,6 +17,16 @@ final class DescriptorWriter {
 
   private DescriptorWriter() {}
 
+  private static void limit(ObjectNode o, Model.Limit limit) {
+    o.put("requests", limit.requests());
+    // whole seconds are written as integers, so the file reads as it was declared
+    if (limit.perSeconds() == Math.rint(limit.perSeconds())) {
+      o.put("perSeconds", (long) limit.perSeconds());
+    } else {
+      o.put("perSeconds", limit.perSeconds());
+    }
+  }
+
   static String write(Model.Tool tool) {
     ObjectNode d = NODES.objectNode();
     d.put("id", tool.id());
@@ -69,6 +79,9 @@ final class DescriptorWriter {
       if (s.auth().header() != null) {
         auth.put("header", s.auth().header());
       }
+      if (s.rateLimit() != null) {
+        limit(o.putObject("rateLimit"), s.rateLimit());
+      }
     }
     ArrayNode tests = d.putArray("connectionTests");
     for (Model.Operation op : tool.operations()) {
@@ -94,6 +107,16 @@ final class DescriptorWriter {
       hints.put("destructiveHint", op.hints().destructive());
       hints.put("idempotentHint", op.hints().idempotent());
       hints.put("openWorldHint", op.hints().openWorld());
+      ObjectNode policy = o.putObject("policy");
+      policy.put("maxRetries", op.policy().maxRetries());
+      policy.put("maxWaitSeconds", op.policy().maxWaitSeconds());
+      policy.put("retryFailures", op.policy().retryFailures());
+      if (op.policy().timeoutSeconds() != null) {
+        policy.put("timeoutSeconds", op.policy().timeoutSeconds());
+      }
+      if (op.policy().rateLimit() != null) {
+        limit(policy.putObject("rateLimit"), op.policy().rateLimit());
+      }
       if (op.http() != null) {
         ObjectNode http = o.putObject("http");
         http.put("method", op.http().method());

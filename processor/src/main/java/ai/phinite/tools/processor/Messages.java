@@ -247,6 +247,19 @@ final class Messages {
         + " the names the agent sees, among " + declared;
   }
 
+  static String badRetry(String what) {
+    return "@Retry " + what + "; use maxRetries 0 to 10 and maxWaitSeconds 0 to 600";
+  }
+
+  static String badRateLimit(String where) {
+    return where + " needs requests of at least 1 and perSeconds above 0, e.g."
+        + " @RateLimit(requests = 10, perSeconds = 1)";
+  }
+
+  static String badTimeout(int seconds) {
+    return "@Timeout(seconds = " + seconds + ") is out of range; use 1 to 600 seconds";
+  }
+
   static String crashed(String element, Throwable t) {
     return "The Phinite tool processor failed on " + element + " (" + t + "); this is a bug in"
         + " the processor, please report it with this definition";

@@ -17,7 +17,14 @@ final class Model {
   record Credential(String key, String label, String description, boolean required,
       boolean secret, List<String> allowed, String pattern, String defaultValue) {}
 
-  record Server(String id, String url, List<Variant> variants, Auth auth) {}
+  record Server(String id, String url, List<Variant> variants, Auth auth, Limit rateLimit) {}
+
+  /** At most {@code requests} per {@code perSeconds}. */
+  record Limit(int requests, double perSeconds) {}
+
+  /** How an operation is sent: retries, timeout, rate limit ({@code null}s when not declared). */
+  record Policy(int maxRetries, int maxWaitSeconds, boolean retryFailures, Integer timeoutSeconds,
+      Limit rateLimit) {}
 
   record Variant(String credential, String equals, String url) {}
 
@@ -40,7 +47,7 @@ final class Model {
    */
   record Operation(ExecutableElement method, String name, boolean subtool, String title,
       String description, Hints hints, Http http, List<Param> params, Returns returns,
-      String connectionTest, List<String> atMostOneOf) {}
+      String connectionTest, List<String> atMostOneOf, Policy policy) {}
 
   record Http(String method, String server, PathTemplate path, List<Constant> constants) {}
 

@@ -15,7 +15,10 @@ import ai.phinite.tools.annotations.POST;
 import ai.phinite.tools.annotations.PUT;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.RateLimit;
+import ai.phinite.tools.annotations.Retry;
 import ai.phinite.tools.annotations.Subtool;
+import ai.phinite.tools.annotations.Timeout;
 import ai.phinite.tools.processor.Model.Binding;
 import ai.phinite.tools.processor.Model.Kind;
 import java.lang.annotation.Annotation;
@@ -176,12 +179,69 @@ final class OperationReader {
         httpModel == null ? null : httpModel.method());
     String connectionTest = connectionTest(method, httpModel, params);
     List<String> atMostOneOf = atMostOneOf(method, params);
+    Model.Policy policy = policy(method, hints);
     if (report.errorCount() > before || params == null || returns == null) {
       return null;
     }
     return new Model.Operation(method, name, subtool != null,
         subtool == null ? "" : subtool.title(), subtool == null ? "" : subtool.description(),
-        hints, httpModel, params, returns, connectionTest, atMostOneOf);
+        hints, httpModel, params, returns, connectionTest, atMostOneOf, policy);
+  }
+
+  /**
+   * The operation's sending policy: {@code @Retry} on the method, else on the interface that
+   * declares it, else on the tool interface, else the defaults (3 retries within 30 s); failures
+   * that may have reached the server are retried only for idempotent operations unless set.
+   */
+  private Model.Policy policy(ExecutableElement method, Model.Hints hints) {
+    Retry retry = method.getAnnotation(Retry.class);
+    Element retryOn = method;
+    if (retry == null) {
+      retryOn = method.getEnclosingElement();
+      retry = retryOn.getAnnotation(Retry.class);
+    }
+    if (retry == null) {
+      retryOn = tool;
+      retry = tool.getAnnotation(Retry.class);
+    }
+    int maxRetries = 3;
+    int maxWait = 30;
+    boolean retryFailures = hints.idempotent();
+    if (retry != null) {
+      AnnotationMirror mirror = Report.mirror(retryOn, Retry.class);
+      if (retry.maxRetries() < 0 || retry.maxRetries() > 10) {
+        report.error(retryOn, mirror, "maxRetries", Messages.badRetry(
+            "maxRetries = " + retry.maxRetries() + " is out of range"));
+      }
+      if (retry.maxWaitSeconds() < 0 || retry.maxWaitSeconds() > 600) {
+        report.error(retryOn, mirror, "maxWaitSeconds", Messages.badRetry(
+            "maxWaitSeconds = " + retry.maxWaitSeconds() + " is out of range"));
+      }
+      maxRetries = retry.maxRetries();
+      maxWait = retry.maxWaitSeconds();
+      if (retry.retryFailures() != Hint.INFER) {
+        retryFailures = retry.retryFailures() == Hint.TRUE;
+      }
+    }
+    Integer timeout = null;
+    Timeout t = method.getAnnotation(Timeout.class);
+    if (t != null) {
+      if (t.seconds() < 1 || t.seconds() > 600) {
+        report.error(method, Report.mirror(method, Timeout.class), "seconds",
+            Messages.badTimeout(t.seconds()));
+      }
+      timeout = t.seconds();
+    }
+    Model.Limit limit = null;
+    RateLimit r = method.getAnnotation(RateLimit.class);
+    if (r != null) {
+      if (r.requests() < 1 || !(r.perSeconds() > 0)) {
+        report.error(method, Report.mirror(method, RateLimit.class), Messages.badRateLimit("@RateLimit"));
+      } else {
+        limit = new Model.Limit(r.requests(), r.perSeconds());
+      }
+    }
+    return new Model.Policy(maxRetries, maxWait, retryFailures, timeout, limit);
   }
 
   private List<String> atMostOneOf(ExecutableElement method, List<Model.Param> params) {

@@ -132,7 +132,17 @@ final class ToolReader {
       }
       Model.Auth auth = auth(type, Report.nested(m, "auth") != null ? Report.nested(m, "auth") : m,
           s.auth(), credentials);
-      out.put(s.id(), new Model.Server(s.id(), s.url(), List.copyOf(variants), auth));
+      Model.Limit limit = null;
+      if (s.rateLimit().requests() != 0 || s.rateLimit().perSeconds() != 1) {
+        if (s.rateLimit().requests() < 1 || !(s.rateLimit().perSeconds() > 0)) {
+          AnnotationMirror rm = Report.nested(m, "rateLimit");
+          report.error(type, rm != null ? rm : m, Messages.badRateLimit(
+              "@Server(id = \"" + s.id() + "\") rateLimit"));
+        } else {
+          limit = new Model.Limit(s.rateLimit().requests(), s.rateLimit().perSeconds());
+        }
+      }
+      out.put(s.id(), new Model.Server(s.id(), s.url(), List.copyOf(variants), auth, limit));
     }
     return List.copyOf(out.values());
   }
