@@ -210,8 +210,8 @@ public final class Connection implements AutoCloseable {
     private long maxResponseBytes = 8L * 1024 * 1024;
     private Transport transport;
     private SubtoolSelection selection = SubtoolSelection.all();
-    private int maxRetries = CallPolicy.DEFAULT_RETRIES;
-    private Duration maxRetryWait = CallPolicy.DEFAULT_MAX_WAIT;
+    private Integer maxRetries;
+    private Duration maxRetryWait;
     private final Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
     private Policies.Sleeper sleeper = Policies.THREAD_SLEEP;
     private java.time.Clock clock = java.time.Clock.systemUTC();
@@ -259,13 +259,19 @@ public final class Connection implements AutoCloseable {
       return this;
     }
 
-    /** Retries after a first failed attempt, where retrying is safe (default 3). */
+    /**
+     * Retries after a first failed attempt, where retrying is safe, for every subtool of this
+     * connection (replaces what the tool declares; 0 turns retries off).
+     */
     public Builder maxRetries(int retries) {
       this.maxRetries = retries;
       return this;
     }
 
-    /** The most time one call spends waiting to retry or for a rate limit (default 30 s). */
+    /**
+     * The most time one call spends waiting to retry or for a rate limit, for every subtool of
+     * this connection (replaces what the tool declares; default 30 s).
+     */
     public Builder maxRetryWait(Duration wait) {
       this.maxRetryWait = wait;
       return this;
@@ -315,11 +321,14 @@ public final class Connection implements AutoCloseable {
     /** Each subtool's policy from its descriptor entry; servers' declared rate limits. */
     private Policies policies(ToolDescriptor d) {
       Map<String, CallPolicy> operations = new LinkedHashMap<>();
+      int defaultRetries = maxRetries != null ? maxRetries : CallPolicy.DEFAULT_RETRIES;
+      Duration defaultWait = maxRetryWait != null ? maxRetryWait : CallPolicy.DEFAULT_MAX_WAIT;
       for (SubtoolSpec s : d.subtools().values()) {
         JsonNode p = s.json().path("policy");
         operations.put(s.name(), new CallPolicy(
-            Math.min(maxRetries, p.path("maxRetries").asInt(maxRetries)),
-            p.has("maxWaitSeconds") ? Duration.ofSeconds(p.path("maxWaitSeconds").asLong()) : maxRetryWait,
+            maxRetries != null ? maxRetries : p.path("maxRetries").asInt(defaultRetries),
+            maxRetryWait != null || !p.has("maxWaitSeconds") ? defaultWait
+                : Duration.ofSeconds(p.path("maxWaitSeconds").asLong()),
             p.path("retryFailures").asBoolean(s.hints().idempotent()),
             p.has("timeoutSeconds") ? Duration.ofSeconds(p.path("timeoutSeconds").asLong()) : null,
             rateLimit(p.path("rateLimit"))));
@@ -332,7 +341,7 @@ public final class Connection implements AutoCloseable {
         }
       }
       servers.putAll(rateLimits);
-      return new Policies(operations, maxRetries, maxRetryWait, servers, sleeper, clock);
+      return new Policies(operations, defaultRetries, defaultWait, servers, sleeper, clock);
     }
 
     private static RateLimit rateLimit(JsonNode node) {

@@ -114,11 +114,15 @@ public final class HttpSupport {
     PreparedRequest prepared = request.build();
     CallPolicy policy = options.apply(policies.of(prepared.operation(), prepared.method()));
     long budgetNanos = policy.maxWait().toNanos();
-    budgetNanos -= throttle(policies.serverLimiter(prepared.server()), prepared, policy, budgetNanos,
-        "server " + prepared.server());
-    budgetNanos -= throttle(policies.operationLimiter(prepared.operation()), prepared, policy,
-        budgetNanos, prepared.operation());
+    // an operation's own limit replaces its server's: APIs give some endpoints their own budget
+    RateLimiter limiter = policies.operationLimiter(prepared.operation());
+    String limited = prepared.operation();
+    if (limiter == null) {
+      limiter = policies.serverLimiter(prepared.server());
+      limited = "server " + prepared.server();
+    }
     for (int attempt = 1; ; attempt++) {
+      budgetNanos -= throttle(limiter, prepared, budgetNanos, limited); // retries wait their turn too
       Response response = null;
       TransportException failure = null;
       try {
@@ -148,8 +152,8 @@ public final class HttpSupport {
     }
   }
 
-  private long throttle(RateLimiter limiter, PreparedRequest prepared, CallPolicy policy,
-      long budgetNanos, String what) {
+  private long throttle(RateLimiter limiter, PreparedRequest prepared, long budgetNanos,
+      String what) {
     if (limiter == null) {
       return 0;
     }
