@@ -10,6 +10,8 @@ import ai.phinite.tools.annotations.GET;
 import ai.phinite.tools.annotations.POST;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.RateLimit;
+import ai.phinite.tools.annotations.Retry;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.Response;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,6 +88,8 @@ public interface AppApi {
           + " seconds.")
   @AtMostOneOf({"recipients", "ids", "emails", "per_user_data", "data_file_url"})
   @POST(value = "/campaigns/{broadcast_id}/triggers", server = "app")
+  @RateLimit(requests = 1, perSeconds = 10) // documented: 1 trigger per 10 s
+  @Retry(maxWaitSeconds = 60) // a 429 retry waits its 10 s turn
   Response triggerBroadcast(
       @Path @Arg(value = "The broadcast's id.", min = 1) int broadcastId,
       @BodyField @Arg(value = "Data the broadcast's messages can use (at most 50,000 bytes).",
@@ -132,6 +136,7 @@ public interface AppApi {
       description = "Sends a transactional email using a transactional message template. At most"
           + " 15 recipients across to and bcc; at most 100 sends per second.")
   @POST(value = "/send/email", server = "app")
+  @RateLimit(requests = 100, perSeconds = 1) // documented for transactional email: 100/s
   Response sendTransactionalEmail(
       @BodyField @Arg(value = ArgText.TRANSACTIONAL_MESSAGE_ID, jsonTypes = {"string", "integer"})
       JsonNode transactionalMessageId,
@@ -162,6 +167,7 @@ public interface AppApi {
       description = "Sends a transactional push notification using a transactional push"
           + " template.")
   @POST(value = "/send/push", server = "app")
+  @RateLimit(requests = 100, perSeconds = 1) // assumed like email (not documented for push)
   Response sendTransactionalPush(
       @BodyField @Arg(value = ArgText.TRANSACTIONAL_MESSAGE_ID, jsonTypes = {"string", "integer"})
       JsonNode transactionalMessageId,

@@ -2,6 +2,7 @@ package ai.phinite.tools.customerio;
 
 import ai.phinite.tools.annotations.Auth;
 import ai.phinite.tools.annotations.Credential;
+import ai.phinite.tools.annotations.RateLimit;
 import ai.phinite.tools.annotations.Server;
 import ai.phinite.tools.annotations.ServerVariant;
 import ai.phinite.tools.annotations.Tool;
@@ -68,5 +69,7 @@ import ai.phinite.tools.annotations.Tool;
     url = "https://api.customer.io/v1",
     variants = @ServerVariant(credential = "region", equals = "eu",
         url = "https://api-eu.customer.io/v1"),
-    auth = @Auth(bearer = "app_api_key"))
+    auth = @Auth(bearer = "app_api_key"),
+    // the App API's documented limit: 10 requests per second, 429 beyond
+    rateLimit = @RateLimit(requests = 10, perSeconds = 1))
 public interface CustomerIoTool extends TrackApi, AppApi {}

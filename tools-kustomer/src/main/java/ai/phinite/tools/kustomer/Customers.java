@@ -11,6 +11,7 @@ import ai.phinite.tools.annotations.POST;
 import ai.phinite.tools.annotations.PUT;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.RateLimit;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,6 +77,7 @@ public interface Customers {
           + " criteria (queryContext, and, or, not, sort).",
       readOnly = Hint.TRUE, idempotent = Hint.TRUE)
   @POST("/customers/search")
+  @RateLimit(requests = 100, perSeconds = 60) // API keys may search 100 times a minute
   Response searchCustomers(
       @Body @Arg("The search criteria, sent as the request body: queryContext (customer,"
           + " conversation, message, company, ...), and, or, not (lists of"

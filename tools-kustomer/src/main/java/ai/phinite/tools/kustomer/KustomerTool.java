@@ -2,6 +2,7 @@ package ai.phinite.tools.kustomer;
 
 import ai.phinite.tools.annotations.Auth;
 import ai.phinite.tools.annotations.Credential;
+import ai.phinite.tools.annotations.RateLimit;
 import ai.phinite.tools.annotations.Server;
 import ai.phinite.tools.annotations.ServerVariant;
 import ai.phinite.tools.annotations.Tool;
@@ -49,7 +50,11 @@ import ai.phinite.tools.annotations.Tool;
     id = "api",
     url = "https://api.kustomerapp.com/v1",
     variants = @ServerVariant(credential = "org_name", url = "https://{org_name}.api.kustomerapp.com/v1"),
-    auth = @Auth(bearer = "api_token"))
+    auth = @Auth(bearer = "api_token"),
+    // Kustomer's budget is org-wide (300 to 2,000 requests a minute by plan, shared by every key
+    // and app). One connection keeps to 250 a minute, below the smallest plan's budget, as the
+    // Singer tap does, so one busy agent cannot throttle the whole org.
+    rateLimit = @RateLimit(requests = 250, perSeconds = 60))
 public interface KustomerTool
     extends Customers, Conversations, Messages, Notes, Tasks, Companies, Tags, Teams, Users,
         Shortcuts {}
