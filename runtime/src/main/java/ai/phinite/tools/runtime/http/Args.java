@@ -39,8 +39,11 @@ public final class Args {
   /** An integer argument, or {@code dflt}. */
   public static Integer integer(JsonNode args, String name, Integer dflt) {
     JsonNode v = get(args, name);
-    if (v != null && !v.canConvertToInt()) { // never wrap silently (3000000000 would be sent as -1294967296)
-      throw ai.phinite.tools.runtime.InvalidInputException.argument("/" + name, "must be at most 2147483647 and at least -2147483648 (a 32-bit integer); got " + v.asText()); }
+    if (v != null && !v.canConvertToInt()) {
+      // never wrap silently: 3000000000 would otherwise be sent as -1294967296
+      throw ai.phinite.tools.runtime.InvalidInputException.argument("/" + name, "must be at most"
+          + " 2147483647 and at least -2147483648 (a 32-bit integer); got " + v.asText());
+    }
     return v == null ? dflt : Integer.valueOf(v.asInt());
   }
 
