@@ -50,6 +50,10 @@ public final class Args {
   /** A long argument, or {@code dflt}. */
   public static Long longValue(JsonNode args, String name, Long dflt) {
     JsonNode v = get(args, name);
+    if (v != null && !v.canConvertToLong()) {
+      throw ai.phinite.tools.runtime.InvalidInputException.argument("/" + name,
+          "must fit in a 64-bit integer; got " + v.asText());
+    }
     return v == null ? dflt : Long.valueOf(v.asLong());
   }
 
@@ -132,13 +136,21 @@ public final class Args {
     return node.asText();
   }
 
-  /** Element reader for integers. */
+  /** Element reader for integers; one out of range is refused, never wrapped. */
   public static Integer asInteger(JsonNode node) {
+    if (!node.canConvertToInt()) {
+      throw ai.phinite.tools.runtime.InvalidInputException.argument("",
+          "an integer in a list must fit in 32 bits; got " + node.asText());
+    }
     return node.asInt();
   }
 
-  /** Element reader for longs. */
+  /** Element reader for longs; one out of range is refused, never wrapped. */
   public static Long asLong(JsonNode node) {
+    if (!node.canConvertToLong()) {
+      throw ai.phinite.tools.runtime.InvalidInputException.argument("",
+          "an integer in a list must fit in 64 bits; got " + node.asText());
+    }
     return node.asLong();
   }
 
