@@ -69,7 +69,7 @@ final class ArgReader {
     }
     if (arg == null) {
       // without @Arg every value is required: primitives and path values cannot be left out
-      return ok ? new Model.Arg(name, javaName, valueType, Facts0.of(false)) : null;
+      return ok ? new Model.Arg(name, javaName, valueType, UNDOCUMENTED) : null;
     }
     if (arg.value().isBlank()) {
       report.error(element, mirror, "value", Messages.blank("Argument \"" + name + "\"", "description"));
@@ -79,17 +79,9 @@ final class ArgReader {
     return ok && facts != null ? new Model.Arg(name, javaName, valueType, facts) : null;
   }
 
-  private static boolean isNullable(ValueType t) {
-    return !t.primitive();
-  }
-
-  /** Facts of an argument that the agent never sees (operations that are not subtools). */
-  private static final class Facts0 {
-    static Facts of(boolean nullable) {
-      return new Facts("", !nullable, null, List.of(), null, null, null, null, null, null, null,
-          null, null, null, null, List.of(), List.of());
-    }
-  }
+  /** The facts of an argument the agent never sees (of an operation that is not a subtool). */
+  private static final Facts UNDOCUMENTED = new Facts("", true, null, List.of(), null, null, null,
+      null, null, null, null, null, null, null, null, List.of(), List.of());
 
   private Facts facts(Element e, AnnotationMirror m, Arg arg, String name, ValueType t) {
     int before = report.errorCount();

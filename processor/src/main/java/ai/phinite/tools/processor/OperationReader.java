@@ -569,8 +569,4 @@ final class OperationReader {
     // auth is null when @Auth was invalid (already reported)
     return server == null || server.auth() == null ? "" : String.join(", ", server.auth().credentials());
   }
-
-  static boolean isInterfaceMethod(Element e) {
-    return e.getKind() == ElementKind.METHOD;
-  }
 }
