@@ -92,6 +92,15 @@ public @interface Arg {
    */
   String[] jsonTypes() default {};
 
+  /**
+   * Keys an object argument may not contain because named arguments carry them — for a
+   * multi-step subtool's {@code additional_fields}, the fields its steps name (a
+   * {@link BodyMerge} parameter gets this from its method's body fields by itself). The schema
+   * says it as {@code propertyNames: {not: {enum: [...]}}}, so a clash is refused before anything
+   * is sent.
+   */
+  String[] reservedKeys() default {};
+
   /** Example values, written like {@link #defaultValue()}. */
   String[] examples() default {};
 }

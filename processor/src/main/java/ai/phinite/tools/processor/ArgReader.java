@@ -81,7 +81,7 @@ final class ArgReader {
 
   /** The facts of an argument the agent never sees (of an operation that is not a subtool). */
   private static final Facts UNDOCUMENTED = new Facts("", true, null, List.of(), null, null, null,
-      null, null, null, null, null, null, null, null, List.of(), List.of());
+      null, null, null, null, null, null, null, null, List.of(), List.of(), List.of());
 
   private Facts facts(Element e, AnnotationMirror m, Arg arg, String name, ValueType t) {
     int before = report.errorCount();
@@ -132,6 +132,10 @@ final class ArgReader {
       report.error(e, m, minItems != null ? "minItems" : "maxItems",
           Messages.badBound(name, "has minItems/maxItems, which apply only to lists; remove them"));
     }
+    if (arg.reservedKeys().length > 0 && t.kind() != Kind.MAP && t.kind() != Kind.JSON_OBJECT) {
+      report.error(e, m, "reservedKeys", Messages.badBound(name,
+          "has reservedKeys, which apply only to open objects (a Map or ObjectNode); remove them"));
+    }
     if ((minProps != null || maxProps != null) && !object) {
       report.error(e, m, "minProperties", Messages.badBound(name,
           "has minProperties/maxProperties, which apply only to objects; remove them"));
@@ -167,7 +171,8 @@ final class ArgReader {
       return null;
     }
     Facts partial = new Facts(arg.value(), required, null, allowed, min, max, minLength, maxLength,
-        maxBytes, pattern, minItems, maxItems, minProps, maxProps, format, List.of(), List.of());
+        maxBytes, pattern, minItems, maxItems, minProps, maxProps, format, List.of(), List.of(),
+        List.of());
     String defaultJson = null;
     if (!arg.defaultValue().isEmpty()) {
       if (required) {
@@ -193,7 +198,7 @@ final class ArgReader {
     }
     return new Facts(arg.value(), required, defaultJson, allowed, min, max, minLength, maxLength,
         maxBytes, pattern, minItems, maxItems, minProps, maxProps, format, List.copyOf(examples),
-        List.of(arg.jsonTypes()));
+        List.of(arg.jsonTypes()), List.of(arg.reservedKeys()));
   }
 
   private static Object json(String text) {

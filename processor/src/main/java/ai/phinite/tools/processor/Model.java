@@ -68,7 +68,8 @@ final class Model {
   record Facts(String description, boolean required, String defaultJson, List<String> allowed,
       Long min, Long max, Integer minLength, Integer maxLength, Integer maxBytes, String pattern,
       Integer minItems, Integer maxItems, Integer minProperties, Integer maxProperties,
-      String format, List<String> examplesJson, List<String> jsonTypes) {}
+      String format, List<String> examplesJson, List<String> jsonTypes,
+      List<String> reservedKeys) {}
 
   enum Kind { STRING, INT, LONG, DOUBLE, DECIMAL, BOOLEAN, ENUM, LIST, SET, ARRAY, MAP, JSON_OBJECT,
     JSON_ARRAY, JSON_ANY, RECORD }

@@ -17,6 +17,9 @@ import java.util.List;
 final class SchemaWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** Printable ASCII and tab: what the runtime accepts in a header value. */
+  static final String HEADER_TEXT = "^[ -~\\t]*$";
+
   private SchemaWriter() {}
 
   static ObjectNode input(Model.Operation op) {
@@ -27,15 +30,23 @@ final class SchemaWriter {
     List<String> named = bodyNames(op);
     for (Model.Param p : op.params()) {
       ObjectNode property = argument(p.arg());
-      if (p.binding() == Model.Binding.BODY_MERGE && !named.isEmpty()) {
-        // a merged entry may not repeat a named body field: said in the schema, so it is
-        // refused with the other problems, before anything is sent
+      // a merged entry may not repeat a named body field: said in the schema, so it is refused
+      // with the other problems, before anything is sent
+      java.util.LinkedHashSet<String> reserved = new java.util.LinkedHashSet<>(p.arg().facts().reservedKeys());
+      if (p.binding() == Model.Binding.BODY_MERGE) {
+        reserved.addAll(named);
+      }
+      if (!reserved.isEmpty()) {
         ArrayNode names = property.putObject("propertyNames").putObject("not").putArray("enum");
-        named.forEach(names::add);
+        reserved.forEach(names::add);
       }
       if (p.binding() == Model.Binding.PATH && p.arg().type().kind() == Kind.STRING
           && !property.has("minLength")) {
         property.put("minLength", 1);
+      }
+      if (p.binding() == Model.Binding.HEADER && p.arg().type().kind() == Kind.STRING
+          && !property.has("pattern")) {
+        property.put("pattern", HEADER_TEXT); // what an HTTP header can carry
       }
       properties.set(p.arg().name(), property);
       if (p.arg().facts().required()) {
@@ -140,7 +151,13 @@ final class SchemaWriter {
     ObjectNode s = NODES.objectNode();
     switch (t.kind()) {
       case STRING -> s.put("type", "string");
-      case INT, LONG -> s.put("type", "integer");
+      case INT -> {
+        // a 32-bit value: the schema says so, as the runtime refuses anything wider
+        s.put("type", "integer");
+        s.put("minimum", Integer.MIN_VALUE);
+        s.put("maximum", Integer.MAX_VALUE);
+      }
+      case LONG -> s.put("type", "integer");
       case DOUBLE, DECIMAL -> s.put("type", "number");
       case BOOLEAN -> s.put("type", "boolean");
       case ENUM -> {
