@@ -41,12 +41,14 @@ public final class Connection implements AutoCloseable {
   private final Transport transport;
   private final Object client;
   private final SubtoolSelection selection;
+  private final long maxArgumentBytes;
 
   @SuppressWarnings("unchecked")
   private Connection(ToolProvider<?> provider, Map<String, String> values, HttpSupport http,
-      Transport transport, SubtoolSelection selection) {
+      Transport transport, SubtoolSelection selection, long maxArgumentBytes) {
     this.provider = (ToolProvider<Object>) provider;
     this.selection = selection;
+    this.maxArgumentBytes = maxArgumentBytes;
     this.descriptor = provider.descriptor();
     this.values = values;
     this.http = http;
@@ -94,7 +96,29 @@ public final class Connection implements AutoCloseable {
    */
   public Response invoke(String subtool, JsonNode arguments) {
     JsonNode args = validated(subtool, arguments);
-    return provider.dispatch(client, subtool, args);
+    return dispatch(client, subtool, args);
+  }
+
+  /**
+   * Runs the generated dispatch. A value refused after a request was already sent came from a
+   * server (a multi-step subtool's lookup), not from the agent: that is said as such.
+   */
+  private Response dispatch(Object target, String subtool, JsonNode args) {
+    int sentBefore = HttpSupport.sentOnThisThread();
+    try {
+      return provider.dispatch(target, subtool, args);
+    } catch (InvalidInputException e) {
+      if (HttpSupport.sentOnThisThread() == sentBefore) {
+        throw e;
+      }
+      // An earlier step was sent. A refused value the agent did not give came from a server.
+      String pointer = e.problems().isEmpty() ? "" : e.problems().get(0).pointer();
+      String argument = pointer.isEmpty() ? "" : pointer.substring(1).split("/", 2)[0];
+      if (!args.has(argument)) {
+        throw new UnusableResponseException(subtool, e);
+      }
+      throw e.afterSending();
+    }
   }
 
   /**
@@ -104,7 +128,7 @@ public final class Connection implements AutoCloseable {
   public Response invoke(String subtool, JsonNode arguments, CallOptions options) {
     JsonNode args = validated(subtool, arguments);
     Object callClient = provider.newClient(http.withOptions(options));
-    return provider.dispatch(callClient, subtool, args);
+    return dispatch(callClient, subtool, args);
   }
 
   /**
@@ -145,6 +169,11 @@ public final class Connection implements AutoCloseable {
         list.add(new Problem(p.pointer(), p.message()));
       }
       throw InvalidInputException.arguments(subtool, list);
+    }
+    // what the schema cannot see: depth and size inside open objects and unbounded strings
+    Problem tooBig = ArgumentLimits.check(args, maxArgumentBytes);
+    if (tooBig != null) {
+      throw InvalidInputException.arguments(subtool, List.of(tooBig));
     }
     return args;
   }
@@ -208,6 +237,7 @@ public final class Connection implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private long maxResponseBytes = 8L * 1024 * 1024;
+    private long maxArgumentBytes = 8L * 1024 * 1024;
     private Transport transport;
     private SubtoolSelection selection = SubtoolSelection.all();
     private Integer maxRetries;
@@ -296,6 +326,15 @@ public final class Connection implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The most content the arguments of one call may have (default 8 MiB), wherever the schema
+     * sets no bound of its own.
+     */
+    public Builder maxArgumentBytes(long bytes) {
+      this.maxArgumentBytes = bytes;
+      return this;
+    }
+
     /** Sends requests through another transport instead of the JDK HTTP client. */
     public Builder transport(Transport custom) {
       this.transport = custom;
@@ -314,8 +353,8 @@ public final class Connection implements AutoCloseable {
           ? transport
           : new JdkTransport(connectTimeout, requestTimeout, maxResponseBytes);
       HttpSupport http = new HttpSupport(d.id(), resolved.values(), resolved.servers(), t,
-          UserAgent.VALUE, policies(d));
-      return new Connection(provider, resolved.values(), http, t, selection);
+          UserAgent.VALUE, policies(d), new ai.phinite.tools.runtime.http.Redactor(resolved.secrets()));
+      return new Connection(provider, resolved.values(), http, t, selection, maxArgumentBytes);
     }
 
     /** Each subtool's policy from its descriptor entry; servers' declared rate limits. */

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * and authentication header. Every problem is collected before failing; secret values are never
  * quoted in a message.
  */
-record ConnectionValues(Map<String, String> values, Map<String, ResolvedServer> servers) {
+record ConnectionValues(Map<String, String> values, Map<String, ResolvedServer> servers,
+    List<String> secrets) {
   /** A DNS label: what a credential placed in a host name must be. */
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
@@ -83,7 +84,24 @@ record ConnectionValues(Map<String, String> values, Map<String, ResolvedServer> 
     if (!problems.isEmpty()) {
       throw InvalidInputException.connection(tool.id(), problems);
     }
-    return new ConnectionValues(Map.copyOf(values), Map.copyOf(servers));
+    // what must never be repeated: secret values, and the header values made from them
+    List<String> secrets = new ArrayList<>();
+    for (CredentialSpec c : specs.values()) {
+      if (c.secret() && values.get(c.key()) != null) {
+        secrets.add(values.get(c.key()));
+      }
+    }
+    for (ResolvedServer s : servers.values()) {
+      if (s.auth() != null) {
+        String v = s.auth().value();
+        secrets.add(v);
+        int space = v.indexOf(' ');
+        if (space > 0) {
+          secrets.add(v.substring(space + 1)); // the token or the Base64 of user:password
+        }
+      }
+    }
+    return new ConnectionValues(Map.copyOf(values), Map.copyOf(servers), List.copyOf(secrets));
   }
 
   /** Whether a server sends the credential as a header value as is (bearer or API-key header). */
@@ -110,9 +128,14 @@ record ConnectionValues(Map<String, String> values, Map<String, ResolvedServer> 
       return url;
     }
     if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-        || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        || uri.getHost() == null || uri.getPort() > 65535 // else the HTTP client throws
+        || uri.getRawQuery() != null || uri.getRawFragment() != null) {
       problems.add(new Problem("/servers/" + id,
           "must be an absolute http or https URL without query or fragment; got '" + url + "'"));
+    } else if (uri.getRawUserInfo() != null) {
+      // credentials in a URL end up in messages and logs; the tool's auth sends them instead
+      problems.add(new Problem("/servers/" + id, "must not contain a user name or password;"
+          + " the connection's credentials authenticate"));
     }
     return stripSlash(url);
   }

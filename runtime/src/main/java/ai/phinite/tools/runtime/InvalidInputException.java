@@ -15,10 +15,35 @@ public final class InvalidInputException extends ToolException {
   private final String kind;
   private final transient List<Problem> problems;
 
+  /** The most problems kept; more are counted, not listed (a model reads them all). */
+  static final int MAX_PROBLEMS = 50;
+
+  /** The most problems written into the message. */
+  private static final int MAX_IN_MESSAGE = 10;
+
+  private final int total;
+  private final boolean sentBefore;
+
   private InvalidInputException(String kind, String what, List<Problem> problems) {
     super(describe(what, problems), null);
     this.kind = kind;
-    this.problems = List.copyOf(problems);
+    this.problems = List.copyOf(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
+    this.total = problems.size();
+    this.sentBefore = false;
+  }
+
+  private InvalidInputException(InvalidInputException refused) {
+    super(refused.getMessage() + " (an earlier step of this subtool was already sent; nothing"
+        + " further was)", null);
+    this.kind = refused.kind;
+    this.problems = refused.problems;
+    this.total = refused.total;
+    this.sentBefore = true;
+  }
+
+  /** The same refusal, found after an earlier step of a multi-step subtool was sent. */
+  InvalidInputException afterSending() {
+    return new InvalidInputException(this);
   }
 
   /** Invalid subtool arguments ({@code invalid_arguments}). */
@@ -39,8 +64,15 @@ public final class InvalidInputException extends ToolException {
   }
 
   private static String describe(String what, List<Problem> problems) {
-    return what + ": "
-        + problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
+    String listed = problems.stream().limit(MAX_IN_MESSAGE).map(Problem::toString)
+        .collect(Collectors.joining("; "));
+    return what + ": " + listed + (problems.size() > MAX_IN_MESSAGE
+        ? "; and " + (problems.size() - MAX_IN_MESSAGE) + " more problems" : "");
+  }
+
+  /** How many problems were found, listed or not. */
+  public int problemCount() {
+    return total;
   }
 
   @Override
@@ -50,10 +82,10 @@ public final class InvalidInputException extends ToolException {
 
   @Override
   public boolean nothingSent() {
-    return true;
+    return !sentBefore;
   }
 
-  /** Every problem found, in document order. */
+  /** The problems found, in document order: every one, up to {@value #MAX_PROBLEMS}. */
   public List<Problem> problems() {
     return problems;
   }
@@ -64,6 +96,9 @@ public final class InvalidInputException extends ToolException {
     ArrayNode list = json.putArray("problems");
     for (Problem p : problems) {
       list.addObject().put("pointer", p.pointer()).put("message", p.message());
+    }
+    if (total > problems.size()) {
+      json.put("moreProblems", total - problems.size());
     }
     return json;
   }

@@ -33,6 +33,10 @@ public final class HttpSupport {
   private final String userAgent;
   private final Policies policies;
   private final CallOptions options;
+  private final Redactor redactor;
+
+  /** Requests sent by this thread, so a caller can tell whether a failed call sent anything. */
+  private static final ThreadLocal<int[]> SENT = ThreadLocal.withInitial(() -> new int[1]);
 
   /**
    * @param toolId the tool's id
@@ -41,16 +45,17 @@ public final class HttpSupport {
    * @param transport what sends requests
    * @param userAgent the User-Agent header value
    * @param policies retries, timeouts and rate limits
+   * @param redactor removes the connection's secrets from what servers send back
    */
   public HttpSupport(String toolId, Map<String, String> credentials,
       Map<String, ResolvedServer> servers, Transport transport, String userAgent,
-      Policies policies) {
-    this(toolId, credentials, servers, transport, userAgent, policies, CallOptions.NONE);
+      Policies policies, Redactor redactor) {
+    this(toolId, credentials, servers, transport, userAgent, policies, CallOptions.NONE, redactor);
   }
 
   private HttpSupport(String toolId, Map<String, String> credentials,
       Map<String, ResolvedServer> servers, Transport transport, String userAgent,
-      Policies policies, CallOptions options) {
+      Policies policies, CallOptions options, Redactor redactor) {
     this.toolId = toolId;
     this.credentials = credentials;
     this.servers = servers;
@@ -58,16 +63,24 @@ public final class HttpSupport {
     this.userAgent = userAgent;
     this.policies = policies;
     this.options = options;
+    this.redactor = redactor;
+  }
+
+  /** How many requests this thread has handed to a transport so far. */
+  public static int sentOnThisThread() {
+    return SENT.get()[0];
   }
 
   /** The same connection with another transport (used for dry runs). */
   public HttpSupport withTransport(Transport other) {
-    return new HttpSupport(toolId, credentials, servers, other, userAgent, policies, options);
+    return new HttpSupport(toolId, credentials, servers, other, userAgent, policies, options,
+        redactor);
   }
 
   /** The same connection with per-call overrides (one call's timeout or retries). */
   public HttpSupport withOptions(CallOptions callOptions) {
-    return new HttpSupport(toolId, credentials, servers, transport, userAgent, policies, callOptions);
+    return new HttpSupport(toolId, credentials, servers, transport, userAgent, policies,
+        callOptions, redactor);
   }
 
   String toolId() {
@@ -126,6 +139,7 @@ public final class HttpSupport {
       Response response = null;
       TransportException failure = null;
       try {
+        SENT.get()[0]++;
         response = transport.send(prepared, policy.timeout());
       } catch (TransportException e) {
         failure = e;
@@ -144,8 +158,9 @@ public final class HttpSupport {
         if (failure != null) {
           throw failure.afterAttempts(attempt, policy.retryFailures());
         }
+        Response clean = redactor.response(response);
         throw new HttpStatusException(
-            prepared.operation(), response, ErrorBodies.message(response.body()), attempt);
+            prepared.operation(), clean, ErrorBodies.message(clean.body()), attempt);
       }
       sleep(wait);
       budgetNanos -= wait.toNanos();

@@ -106,8 +106,21 @@ public final class JdkTransport implements Transport {
     return uri.getScheme() + "://" + uri.getAuthority();
   }
 
+  /**
+   * Shuts the thread pool down and, on JDK 21 and later (where {@link HttpClient} is
+   * {@link AutoCloseable}), closes the client and its pooled connections at once. JDK 17's client
+   * has no {@code close()}: its idle connections and selector thread end when it is garbage
+   * collected.
+   */
   @Override
   public void close() {
+    if (client instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // closing is best effort: nothing more can be released
+      }
+    }
     executor.shutdownNow();
   }
 }
