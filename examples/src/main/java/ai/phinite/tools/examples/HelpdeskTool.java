@@ -122,9 +122,9 @@ public interface HelpdeskTool {
       description = "Add an internal note to a contact's newest ticket, or to the given ticket.",
       destructive = Hint.FALSE)
   default Response addTicketNote(
-      @Arg("The contact the note is about.") String contactId,
+      @Arg(value = "The contact the note is about.", minLength = 1) String contactId,
       @Arg(value = "The note text.", minLength = 1, maxLength = 5000) String text,
-      @Arg(value = "The ticket to add the note to; defaults to the contact's newest ticket.", required = false) String ticketId) {
+      @Arg(value = "The ticket to add the note to; defaults to the contact's newest ticket.", required = false, minLength = 1) String ticketId) {
     String ticket = ticketId;
     if (ticket == null) {
       JsonNode newest = newestTickets(contactId).path("data").path(0).path("id");

@@ -105,9 +105,10 @@ class BindingsTest extends HelpdeskWireMockTest {
       args.put("idempotency_key", bad);
       InvalidInputException e = assertThrows(
           InvalidInputException.class, () -> connection.invoke("create_ticket", args));
-      assertThat(e.problems()).containsExactly(problem("/idempotency_key", "is sent as an HTTP"
-          + " header, so it must be printable ASCII (no line breaks, control or non-ASCII"
-          + " characters)"));
+      // the schema states what a header can carry, so the validator refuses it with the rest
+      assertThat(e.problems()).hasSize(1);
+      assertThat(e.problems().get(0).pointer()).isEqualTo("/idempotency_key");
+      assertThat(e.problems().get(0).message()).startsWith("must match the pattern ^[ -~\\t]*$");
       assertThat(e.nothingSent()).isTrue();
     }
     assertNothingSent();
@@ -121,8 +122,7 @@ class BindingsTest extends HelpdeskWireMockTest {
       InvalidInputException e = assertThrows(
           InvalidInputException.class, () -> connection.invoke("create_ticket", args));
       assertThat(e.problems().get(0).pointer()).isEqualTo("/idempotency_key");
-      assertThat(e.problems().get(0).message()).isEqualTo("is sent as an HTTP header, so it must"
-          + " be printable ASCII (no line breaks, control or non-ASCII characters)");
+      assertThat(e.problems().get(0).message()).startsWith("must match the pattern ^[ -~\\t]*$");
     }
     assertNothingSent();
   }

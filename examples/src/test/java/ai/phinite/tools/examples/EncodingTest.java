@@ -102,7 +102,7 @@ class EncodingTest extends HelpdeskWireMockTest {
     assertThat(lines(invalid("add_ticket_note", "{'contact_id':'C-1','text':'t','ticket_id':'.'}")))
         .containsExactly("/ticket_id: must not be \".\" (a dot segment would change the path)");
     assertThat(lines(invalid("add_ticket_note", "{'contact_id':'','text':'t'}")))
-        .containsExactly("/contact_id: must not be empty");
+        .containsExactly("/contact_id: must be at least 1 character long; got 0");
   }
 
   @Test

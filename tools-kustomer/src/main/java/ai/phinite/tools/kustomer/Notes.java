@@ -39,7 +39,8 @@ public interface Notes {
       @Arg(value = "The note text.", minLength = 1, maxLength = ArgText.MAX_NOTE_LENGTH) String body,
       @Arg(value = "The conversation to attach the note to; defaults to the customer's first"
           + " listed conversation.", required = false, minLength = 1) String conversationId,
-      @Arg(value = ArgText.NOTE_FIELDS, required = false) ObjectNode additionalFields) {
+      @Arg(value = ArgText.NOTE_FIELDS, required = false, reservedKeys = "body")
+          ObjectNode additionalFields) {
     String conversation = conversationId;
     if (conversation == null) {
       JsonNode first = firstConversationOfCustomer(customerId).path("data").path(0).path("id");
