@@ -124,13 +124,13 @@ class SendingPolicyTest {
 
   @Test
   void serverErrorOnGetIsRetriedUpToTheLimit() throws Exception {
-    server.stubFor(get(urlPathEqualTo("/items/a")).willReturn(aResponse().withStatus(502)));
+    server.stubFor(get(urlPathEqualTo("/items/a")).willReturn(aResponse().withStatus(500)));
     try (Connection c = builder().build()) {
       HttpStatusException e = assertThrows(HttpStatusException.class,
           () -> c.invoke("get_item", json("{\"item_id\":\"a\"}")));
       assertThat(e.attempts()).isEqualTo(4);
       assertThat(e).hasMessageThat().isEqualTo(
-          "get_item failed: HTTP 502 Server Error (after 4 attempts); retrying later is advisable");
+          "get_item failed: HTTP 500 Server Error (after 4 attempts); retrying later is advisable");
       assertThat(e.toJson().path("attempts").asInt()).isEqualTo(4);
     }
     server.verify(4, getRequestedFor(urlPathEqualTo("/items/a")));
