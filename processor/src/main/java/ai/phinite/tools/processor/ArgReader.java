@@ -5,7 +5,6 @@ import ai.phinite.tools.processor.Model.Facts;
 import ai.phinite.tools.processor.Model.Kind;
 import ai.phinite.tools.processor.Model.ValueType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,9 +29,6 @@ import javax.lang.model.type.TypeMirror;
  */
 final class ArgReader {
   private static final Set<String> FORMATS = Set.of("email", "uri", "date-time", "unix-seconds");
-  // trailing tokens make "1 2" invalid instead of silently 1
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final List<String> JSON_TYPES =
       List.of("string", "integer", "number", "boolean", "object", "array");
 
@@ -184,7 +180,7 @@ final class ArgReader {
         report.error(e, m, "defaultValue", Messages.badDefault(name, arg.defaultValue(), why));
         return null;
       }
-      defaultJson = parsed.toString();
+      defaultJson = Jsons.compact((JsonNode) parsed);
     }
     List<String> examples = new ArrayList<>();
     for (String example : arg.examples()) {
@@ -194,7 +190,7 @@ final class ArgReader {
             "has the example \"" + example + "\", which " + why));
         return null;
       }
-      examples.add(parsed.toString());
+      examples.add(Jsons.compact((JsonNode) parsed));
     }
     return new Facts(arg.value(), required, defaultJson, allowed, min, max, minLength, maxLength,
         maxBytes, pattern, minItems, maxItems, minProps, maxProps, format, List.copyOf(examples),
@@ -203,7 +199,7 @@ final class ArgReader {
 
   private static Object json(String text) {
     try {
-      return JSON.readTree(text);
+      return Jsons.read(text);
     } catch (Exception ex) {
       return "is not valid JSON";
     }
@@ -398,7 +394,7 @@ final class ArgReader {
 
   static JsonNode parse(String json) {
     try {
-      return JSON.readTree(json);
+      return Jsons.read(json);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

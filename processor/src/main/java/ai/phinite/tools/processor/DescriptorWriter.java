@@ -1,8 +1,5 @@
 package ai.phinite.tools.processor;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -126,13 +123,6 @@ final class DescriptorWriter {
         o.put("multiStep", true);
       }
     }
-    try {
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      return new ObjectMapper().writer(printer).writeValueAsString(d) + "\n";
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Jsons.pretty(d) + "\n";
   }
 }

@@ -99,10 +99,20 @@ final class OperationReader {
    * operation, not an overload); the re-declaration keeps the place of the first declaration.
    */
   private List<ExecutableElement> withoutOverridden(List<ExecutableElement> methods) {
+    // only methods of the same name can override each other: most tools have none
+    Set<String> names = new java.util.HashSet<>();
+    boolean shared = false;
+    for (ExecutableElement m : methods) {
+      shared |= !names.add(m.getSimpleName().toString());
+    }
+    if (!shared) {
+      return methods;
+    }
     List<ExecutableElement> out = new ArrayList<>(methods);
     for (int i = 0; i < out.size(); i++) {
       for (int j = 0; j < out.size(); j++) {
-        if (i != j && env.getElementUtils().overrides(out.get(j), out.get(i), tool)) {
+        if (i != j && out.get(i).getSimpleName().equals(out.get(j).getSimpleName())
+            && env.getElementUtils().overrides(out.get(j), out.get(i), tool)) {
           out.set(i, out.get(j));
           out.remove(j);
           i = -1; // start over: the list changed
@@ -507,14 +517,15 @@ final class OperationReader {
       String json;
       if (!c.json().isEmpty()) {
         try {
-          json = ArgReader.parse(c.json()).toString();
+          json = Jsons.compact(ArgReader.parse(c.json()));
         } catch (IllegalStateException e) {
           report.error(method, m, "json", Messages.badConstant(c.field(),
               "has json = \"" + c.json() + "\", which is not valid JSON; quote strings, e.g. json = \"\\\"page\\\"\" or use value = \"page\""));
           continue;
         }
       } else {
-        json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(c.value()).toString();
+        json = Jsons.compact(
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(c.value()));
       }
       out.add(new Model.Constant(c.field(), json));
     }

@@ -243,6 +243,7 @@ public final class Connection implements AutoCloseable {
     private Integer maxRetries;
     private Duration maxRetryWait;
     private final Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
+    private boolean declaredRateLimits = true;
     private Policies.Sleeper sleeper = Policies.THREAD_SLEEP;
     private java.time.Clock clock = java.time.Clock.systemUTC();
 
@@ -307,9 +308,22 @@ public final class Connection implements AutoCloseable {
       return this;
     }
 
-    /** Limits how fast this connection sends to a server (replaces the declared limit). */
+    /**
+     * Limits how fast this connection sends to a server, replacing the declared limit;
+     * {@code null} removes the server's limit.
+     */
     public Builder rateLimit(String serverId, RateLimit limit) {
       rateLimits.put(serverId, limit);
+      return this;
+    }
+
+    /**
+     * Turns off every client-side rate limit the tool declares, for its servers and its subtools
+     * (behind a gateway that enforces its own, or for a load test); limits set with
+     * {@link #rateLimit} still apply.
+     */
+    public Builder withoutDeclaredRateLimits() {
+      this.declaredRateLimits = false;
       return this;
     }
 
@@ -370,16 +384,17 @@ public final class Connection implements AutoCloseable {
                 : Duration.ofSeconds(p.path("maxWaitSeconds").asLong()),
             p.path("retryFailures").asBoolean(s.hints().idempotent()),
             p.has("timeoutSeconds") ? Duration.ofSeconds(p.path("timeoutSeconds").asLong()) : null,
-            rateLimit(p.path("rateLimit"))));
+            declaredRateLimits ? rateLimit(p.path("rateLimit")) : null));
       }
       Map<String, RateLimit> servers = new LinkedHashMap<>();
       for (JsonNode s : d.json().path("servers")) {
         RateLimit declared = rateLimit(s.path("rateLimit"));
-        if (declared != null) {
+        if (declared != null && declaredRateLimits) {
           servers.put(s.path("id").asText(), declared);
         }
       }
       servers.putAll(rateLimits);
+      servers.values().removeIf(java.util.Objects::isNull);
       return new Policies(operations, defaultRetries, defaultWait, servers, sleeper, clock);
     }
 

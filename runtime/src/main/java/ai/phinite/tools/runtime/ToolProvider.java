@@ -1,7 +1,7 @@
 package ai.phinite.tools.runtime;
 
 import ai.phinite.tools.runtime.http.HttpSupport;
-import ai.phinite.tools.runtime.http.Json;
+import ai.phinite.tools.runtime.http.JsonTrees;
 import ai.phinite.tools.runtime.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,7 +64,7 @@ public abstract class ToolProvider<T> {
         throw new IllegalStateException(
             "Descriptor " + descriptorResource() + " of " + getClass().getName() + " is missing");
       }
-      return (ObjectNode) Json.MAPPER.readTree(in);
+      return (ObjectNode) JsonTrees.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException("Descriptor " + descriptorResource() + " cannot be read", e);
     }

@@ -202,4 +202,16 @@ class SendingPolicyTest {
     }
     server.verify(4, postRequestedFor(urlPathEqualTo("/items")));
   }
+
+  @Test
+  void declaredLimitsCanBeTurnedOffOrReplaced() throws Exception {
+    server.stubFor(post(urlPathEqualTo("/items")).willReturn(okJson("{}")));
+    try (Connection c = builder().rateLimit("api", new RateLimit(1, Duration.ofSeconds(60)))
+        .rateLimit("api", null).build()) {
+      for (int i = 0; i < 5; i++) {
+        c.invoke("create_item", json("{\"name\":\"n\"}"));
+      }
+    }
+    assertThat(slept).isEmpty();
+  }
 }

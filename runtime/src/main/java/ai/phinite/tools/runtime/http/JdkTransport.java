@@ -4,7 +4,6 @@ import ai.phinite.tools.runtime.PreparedRequest;
 import ai.phinite.tools.runtime.Response;
 import ai.phinite.tools.runtime.TransportException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -68,9 +67,9 @@ public final class JdkTransport implements Transport {
         ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(Json.bytes(request.body()));
     b.method(request.method(), publisher);
-    HttpResponse<InputStream> response;
+    HttpResponse<byte[]> response;
     try {
-      response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response = client.send(b.build(), info -> new Bodies.Limited(maxResponseBytes));
     } catch (HttpConnectTimeoutException e) {
       throw new TransportException(request.operation() + " failed: could not connect to "
           + host(request) + " within the connect timeout", e);
@@ -78,27 +77,31 @@ public final class JdkTransport implements Transport {
       throw new TransportException(request.operation() + " failed: no response from "
           + host(request) + " within " + effective.toMillis() + " ms", e);
     } catch (IOException e) {
+      if (causedBy(e, Bodies.TooLarge.class)) {
+        throw new TransportException(request.operation() + " failed: the response is larger than "
+            + maxResponseBytes + " bytes", null);
+      }
       throw new TransportException(request.operation() + " failed: " + host(request)
-          + " could not be reached (" + e.getClass().getSimpleName() + ")", e);
+          + " could not be reached or its response could not be read ("
+          + e.getClass().getSimpleName() + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransportException(request.operation() + " was interrupted", e);
     }
-    byte[] bytes;
-    try (InputStream in = response.body()) {
-      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxResponseBytes + 1));
-    } catch (IOException e) {
-      throw new TransportException(request.operation() + " failed: the response from "
-          + host(request) + " could not be read (" + e.getClass().getSimpleName() + ")", e);
-    }
-    if (bytes.length > maxResponseBytes) {
-      throw new TransportException(request.operation() + " failed: the response is larger than "
-          + maxResponseBytes + " bytes", null);
-    }
+    byte[] bytes = response.body();
     Map<String, List<String>> headers = new LinkedHashMap<>();
     response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
     String contentType = response.headers().firstValue("content-type").orElse(null);
     return new Response(response.statusCode(), headers, Bodies.parse(bytes, contentType));
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String host(PreparedRequest request) {
