@@ -49,15 +49,16 @@ final class Bodies {
   }
 
   /**
-   * Collects a body into one array on the client's own thread, and cancels it as soon as it
-   * passes the limit (no buffer of the limit's size is allocated up front).
+   * Collects a body into one array of its exact size, as the JDK's own {@code ofByteArray} does
+   * (keeping the client's buffers until the end, one copy), and cancels it as soon as it passes
+   * the limit.
    */
   static final class Limited implements java.net.http.HttpResponse.BodySubscriber<byte[]> {
     private final long limit;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final List<ByteBuffer> parts = new java.util.ArrayList<>(4);
     private Flow.Subscription subscription;
-    private byte[] buffer = new byte[8192];
-    private int size;
+    private long size;
 
     Limited(long limit) {
       this.limit = limit;
@@ -72,28 +73,33 @@ final class Bodies {
     @Override
     public void onNext(List<ByteBuffer> items) {
       for (ByteBuffer item : items) {
-        int n = item.remaining();
-        if ((long) size + n > limit) {
-          subscription.cancel();
-          result.completeExceptionally(new TooLarge());
-          return;
-        }
-        if (size + n > buffer.length) {
-          buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + n));
-        }
-        item.get(buffer, size, n);
-        size += n;
+        size += item.remaining();
+        parts.add(item);
+      }
+      if (size > limit) {
+        parts.clear();
+        subscription.cancel();
+        result.completeExceptionally(new TooLarge());
       }
     }
 
     @Override
     public void onError(Throwable error) {
+      parts.clear();
       result.completeExceptionally(error);
     }
 
     @Override
     public void onComplete() {
-      result.complete(size == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, size));
+      byte[] out = new byte[(int) size];
+      int offset = 0;
+      for (ByteBuffer part : parts) {
+        int n = part.remaining();
+        part.get(out, offset, n);
+        offset += n;
+      }
+      parts.clear();
+      result.complete(out);
     }
 
     @Override
