@@ -2,14 +2,10 @@ package ai.phinite.tools.processor;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import ai.phinite.tools.runtime.http.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,61 +13,20 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * JSON in the processor with jackson-core alone. javac loads the processor in a fresh class loader
- * for every compilation, and building Jackson's {@code ObjectMapper} there cost every build a few
- * hundred milliseconds (measured by the benchmarks); parsing and writing trees needs none of it.
+ * JSON in the processor without Jackson's {@code ObjectMapper}: javac loads the processor in a
+ * fresh class loader for every compilation, and building a mapper there cost every build a few
+ * hundred milliseconds (measured by the benchmarks). Trees are read by the runtime's
+ * {@link JsonTrees} and written here with jackson-core.
  */
 final class Jsons {
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Jsons() {}
 
   /** One JSON value; anything after it ("1 2") makes the text invalid. */
   static JsonNode read(String text) throws IOException {
-    try (JsonParser p = FACTORY.createParser(text)) {
-      JsonToken first = p.nextToken();
-      if (first == null) {
-        throw new IOException("no JSON value");
-      }
-      JsonNode value = value(p, first);
-      if (p.nextToken() != null) {
-        throw new IOException("more than one JSON value");
-      }
-      return value;
-    }
-  }
-
-  private static JsonNode value(JsonParser p, JsonToken token) throws IOException {
-    switch (token) {
-      case START_OBJECT: {
-        ObjectNode object = NODES.objectNode();
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-          String name = p.currentName();
-          object.set(name, value(p, p.nextToken()));
-        }
-        return object;
-      }
-      case START_ARRAY: {
-        ArrayNode array = NODES.arrayNode();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-          array.add(value(p, t));
-        }
-        return array;
-      }
-      case VALUE_STRING: return NODES.textNode(p.getText());
-      case VALUE_NUMBER_INT:
-        switch (p.getNumberType()) {
-          case INT: return NODES.numberNode(p.getIntValue());
-          case LONG: return NODES.numberNode(p.getLongValue());
-          default: return NODES.numberNode(p.getBigIntegerValue());
-        }
-      case VALUE_NUMBER_FLOAT: return NODES.numberNode(p.getDoubleValue());
-      case VALUE_TRUE: return NODES.booleanNode(true);
-      case VALUE_FALSE: return NODES.booleanNode(false);
-      case VALUE_NULL: return NODES.nullNode();
-      default: throw new IOException("unexpected " + token);
-    }
+    return JsonTrees.read(new java.io.ByteArrayInputStream(
+        text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /** The value on one line, as {@code JsonNode.toString()} writes it. */
