@@ -68,7 +68,8 @@ public final class CallCommand implements Callable<Integer> {
     ToolDescriptor d = provider.descriptor();
     ai.phinite.tools.runtime.SubtoolSelection chosen = selection.parse(java.util.List.of(provider));
     if (d.subtool(subtool) == null || !chosen.allows(d.id(), subtool)) {
-      throw CliException.unknownSubtool(d.id(), subtool,
+      throw ai.phinite.tools.runtime.UnknownNameException.subtool(d.id(), subtool,
+          d.subtool(subtool) != null,
           chosen.of(d).stream().map(ToolDescriptor.SubtoolSpec::name).toList());
     }
     JsonNode arguments = Inputs.arguments(args);

@@ -2,7 +2,6 @@ package ai.phinite.tools.cli;
 
 import ai.phinite.tools.runtime.ToolException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Collection;
 
 /**
  * A failure found by the command line itself before anything is sent: an unreadable file, text
@@ -34,11 +33,6 @@ public final class CliException extends ToolException {
     return new CliException(INVALID_INPUT, option, message);
   }
 
-  /** The tool has no subtool of that name (the same kind and wording as the runtime's). */
-  public static CliException unknownSubtool(String tool, String name, Collection<String> known) {
-    return new CliException("unknown_subtool", null, "Tool '" + tool + "' has no subtool '" + name
-        + "'; available subtools: " + String.join(", ", known));
-  }
 
   @Override
   public String kind() {

@@ -52,7 +52,8 @@ public final class DescribeCommand implements Callable<Integer> {
     } else {
       SubtoolSpec s = d.subtool(subtool);
       if (s == null || !chosen.allows(d.id(), subtool)) {
-        throw CliException.unknownSubtool(d.id(), subtool, d.subtools().keySet());
+        throw ai.phinite.tools.runtime.UnknownNameException.subtool(d.id(), subtool, s != null,
+            chosen.of(d).stream().map(SubtoolSpec::name).toList());
       }
       if (json) {
         JsonOutput.print(out, s.json());

@@ -62,7 +62,7 @@ public final class McpCommand implements Callable<Integer> {
         overrides(tool).forEach(builder::baseUrl);
         open.add(builder.build());
       }
-      McpToolServer.serve(open, chosen, System.in, System.out);
+      McpToolServer.serve(open, System.in, System.out);
       return Main.OK;
     } finally {
       open.forEach(Connection::close);

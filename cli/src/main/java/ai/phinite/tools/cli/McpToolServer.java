@@ -4,7 +4,6 @@ import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.InvalidInputException;
 import ai.phinite.tools.runtime.Problem;
 import ai.phinite.tools.runtime.Response;
-import ai.phinite.tools.runtime.SubtoolSelection;
 import ai.phinite.tools.runtime.ToolDescriptor.SubtoolSpec;
 import ai.phinite.tools.runtime.ToolException;
 import ai.phinite.tools.runtime.export.ToolExport;
@@ -38,13 +37,12 @@ import java.util.concurrent.CountDownLatch;
 final class McpToolServer {
   private McpToolServer() {}
 
-  /** The tool specifications of the selected subtools of these connections. */
-  static List<SyncToolSpecification> tools(List<Connection> connections,
-      SubtoolSelection selection, McpJsonMapper mapper) {
+  /** The tool specifications of the subtools enabled on these connections. */
+  static List<SyncToolSpecification> tools(List<Connection> connections, McpJsonMapper mapper) {
     boolean prefix = connections.size() > 1;
     List<SyncToolSpecification> specs = new ArrayList<>();
     for (Connection c : connections) {
-      for (SubtoolSpec s : selection.of(c.tool())) {
+      for (SubtoolSpec s : c.enabledSubtools()) {
         ObjectNode entry = ToolExport.mcp(c.tool(), s, prefix);
         McpSchema.Tool tool = McpSchema.Tool.builder()
             .name(entry.path("name").asText())
@@ -63,7 +61,7 @@ final class McpToolServer {
   }
 
   /** Serves until the client closes the input stream. */
-  static void serve(List<Connection> connections, SubtoolSelection selection, InputStream in,
+  static void serve(List<Connection> connections, InputStream in,
       OutputStream out) throws InterruptedException {
     McpJsonMapper mapper = new JacksonMcpJsonMapper(Json.MAPPER);
     CountDownLatch closed = new CountDownLatch(1);
@@ -90,7 +88,7 @@ final class McpToolServer {
         .serverInfo("phinite-tools", VersionProvider.version())
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
         .validateToolInputs(false) // the runtime validates, with messages made for models
-        .tools(tools(connections, selection, mapper))
+        .tools(tools(connections, mapper))
         .build();
     closed.await();
     server.closeGracefully();

@@ -209,7 +209,7 @@ class ValidationTest extends HelpdeskWireMockTest {
         () -> invoke("delete_everything", "{}"));
     assertThat(e.kind()).isEqualTo("unknown_subtool");
     assertThat(e.getMessage()).startsWith("Tool 'helpdesk' has no subtool 'delete_everything';"
-        + " enabled subtools: get_ticket, find_contact_by_email, list_tickets");
+        + " available subtools: get_ticket, find_contact_by_email, list_tickets");
     // Operations that are not subtools cannot be called by name either.
     assertThat(assertThrows(UnknownNameException.class,
         () -> invoke("newest_tickets", "{'contact_id':'C-1'}")).kind())

@@ -61,11 +61,6 @@ public final class Connection implements AutoCloseable {
     return descriptor;
   }
 
-  /** Whether a subtool of this tool is enabled on this connection. */
-  public boolean enabled(String subtool) {
-    return descriptor.subtool(subtool) != null && selection.allows(descriptor.id(), subtool);
-  }
-
   /** The subtools enabled on this connection, in descriptor order. */
   public java.util.List<ToolDescriptor.SubtoolSpec> enabledSubtools() {
     return selection.of(descriptor);

@@ -70,11 +70,6 @@ public final class InvalidInputException extends ToolException {
         ? "; and " + (problems.size() - MAX_IN_MESSAGE) + " more problems" : "");
   }
 
-  /** How many problems were found, listed or not. */
-  public int problemCount() {
-    return total;
-  }
-
   @Override
   public String kind() {
     return kind;

@@ -44,17 +44,6 @@ public final class ToolCatalog {
     return new ToolCatalog(new LinkedHashMap<>(found));
   }
 
-  /** A catalog of exactly these tools (for tests and embedding). */
-  public static ToolCatalog of(List<? extends ToolProvider<?>> providers) {
-    TreeMap<String, ToolProvider<?>> found = new TreeMap<>();
-    for (ToolProvider<?> p : providers) {
-      if (found.put(p.id(), p) != null) {
-        throw new IllegalStateException("Two tools have the id '" + p.id() + "'");
-      }
-    }
-    return new ToolCatalog(new LinkedHashMap<>(found));
-  }
-
   /** The tools, sorted by id. */
   public List<ToolProvider<?>> tools() {
     return new ArrayList<>(tools.values());

@@ -18,12 +18,16 @@ public final class UnknownNameException extends ToolException {
         "unknown_tool", "No tool '" + id + "'; available tools: " + String.join(", ", known));
   }
 
-  static UnknownNameException subtool(String tool, String name, boolean exists,
+  /**
+   * A subtool the tool does not have ({@code exists} false) or that is not enabled; lists the
+   * enabled ones.
+   */
+  public static UnknownNameException subtool(String tool, String name, boolean exists,
       Collection<String> enabled) {
     return new UnknownNameException("unknown_subtool", "Tool '" + tool + "' "
         + (exists ? "has subtool '" + name + "', but it is not enabled on this connection"
             : "has no subtool '" + name + "'")
-        + "; enabled subtools: " + String.join(", ", enabled));
+        + (exists ? "; enabled subtools: " : "; available subtools: ") + String.join(", ", enabled));
   }
 
   @Override

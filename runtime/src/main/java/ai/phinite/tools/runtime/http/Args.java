@@ -25,11 +25,6 @@ public final class Args {
     return v == null || v.isNull() ? null : v;
   }
 
-  /** Whether the argument is present and not {@code null}. */
-  public static boolean has(JsonNode args, String name) {
-    return get(args, name) != null;
-  }
-
   /** A string argument, or {@code dflt}. */
   public static String string(JsonNode args, String name, String dflt) {
     JsonNode v = get(args, name);
