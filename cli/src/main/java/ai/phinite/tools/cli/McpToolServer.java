@@ -7,7 +7,7 @@ import ai.phinite.tools.runtime.Response;
 import ai.phinite.tools.runtime.ToolDescriptor.SubtoolSpec;
 import ai.phinite.tools.runtime.ToolException;
 import ai.phinite.tools.runtime.export.ToolExport;
-import ai.phinite.tools.runtime.http.Json;
+import ai.phinite.tools.runtime.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.json.McpJsonMapper;

@@ -10,7 +10,7 @@ import ai.phinite.tools.runtime.ToolCatalog;
 import ai.phinite.tools.runtime.ToolDescriptor;
 import ai.phinite.tools.runtime.ToolException;
 import ai.phinite.tools.runtime.ToolProvider;
-import ai.phinite.tools.runtime.http.Json;
+import ai.phinite.tools.runtime.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;

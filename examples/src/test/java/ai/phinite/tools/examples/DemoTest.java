@@ -8,7 +8,7 @@ import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.ConnectionTestReport;
 import ai.phinite.tools.runtime.HttpStatusException;
 import ai.phinite.tools.runtime.ToolCatalog;
-import ai.phinite.tools.runtime.http.Json;
+import ai.phinite.tools.runtime.internal.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -14,7 +14,7 @@ import ai.phinite.tools.runtime.InvalidInputException;
 import ai.phinite.tools.runtime.Problem;
 import ai.phinite.tools.runtime.Response;
 import ai.phinite.tools.runtime.ToolCatalog;
-import ai.phinite.tools.runtime.http.Json;
+import ai.phinite.tools.runtime.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;

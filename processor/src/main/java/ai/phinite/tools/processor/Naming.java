@@ -14,7 +14,7 @@ final class Naming {
   static final Pattern TOOL_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
 
   static final String RUNTIME = "ai.phinite.tools.runtime";
-  static final String HTTP = "ai.phinite.tools.runtime.http";
+  static final String HTTP = "ai.phinite.tools.runtime.internal";
   static final ClassName RESPONSE = ClassName.get(RUNTIME, "Response");
   static final ClassName TOOL_PROVIDER = ClassName.get(RUNTIME, "ToolProvider");
   static final ClassName CONNECTION = ClassName.get(RUNTIME, "Connection");

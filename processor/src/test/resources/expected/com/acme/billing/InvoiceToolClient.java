@@ -1,9 +1,9 @@
 package com.acme.billing;
 
 import ai.phinite.tools.runtime.Response;
-import ai.phinite.tools.runtime.http.HttpSupport;
-import ai.phinite.tools.runtime.http.Json;
-import ai.phinite.tools.runtime.http.RequestBuilder;
+import ai.phinite.tools.runtime.internal.HttpSupport;
+import ai.phinite.tools.runtime.internal.Json;
+import ai.phinite.tools.runtime.internal.RequestBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

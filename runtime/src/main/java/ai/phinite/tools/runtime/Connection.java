@@ -4,15 +4,15 @@ import ai.phinite.tools.runtime.ToolDescriptor.AuthSpec;
 import ai.phinite.tools.runtime.ToolDescriptor.ConnectionTestSpec;
 import ai.phinite.tools.runtime.ToolDescriptor.CredentialSpec;
 import ai.phinite.tools.runtime.ToolDescriptor.SubtoolSpec;
-import ai.phinite.tools.runtime.http.CallOptions;
-import ai.phinite.tools.runtime.http.CallPolicy;
-import ai.phinite.tools.runtime.http.CapturedRequest;
-import ai.phinite.tools.runtime.http.HttpSupport;
-import ai.phinite.tools.runtime.http.JdkTransport;
-import ai.phinite.tools.runtime.http.Policies;
-import ai.phinite.tools.runtime.http.RateLimit;
-import ai.phinite.tools.runtime.http.Transport;
-import ai.phinite.tools.runtime.schema.SchemaProblem;
+import ai.phinite.tools.runtime.CallOptions;
+import ai.phinite.tools.runtime.internal.CallPolicy;
+import ai.phinite.tools.runtime.internal.CapturedRequest;
+import ai.phinite.tools.runtime.internal.HttpSupport;
+import ai.phinite.tools.runtime.internal.JdkTransport;
+import ai.phinite.tools.runtime.internal.Policies;
+import ai.phinite.tools.runtime.RateLimit;
+import ai.phinite.tools.runtime.Transport;
+import ai.phinite.tools.runtime.internal.schema.SchemaProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
@@ -362,7 +362,7 @@ public final class Connection implements AutoCloseable {
           ? transport
           : new JdkTransport(connectTimeout, requestTimeout, maxResponseBytes);
       HttpSupport http = new HttpSupport(d.id(), resolved.values(), resolved.servers(), t,
-          UserAgent.VALUE, policies(d), new ai.phinite.tools.runtime.http.Redactor(resolved.secrets()));
+          UserAgent.VALUE, policies(d), new ai.phinite.tools.runtime.internal.Redactor(resolved.secrets()));
       return new Connection(provider, resolved.values(), http, t, selection, maxArgumentBytes);
     }
 

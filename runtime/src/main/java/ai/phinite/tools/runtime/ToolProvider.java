@@ -1,8 +1,8 @@
 package ai.phinite.tools.runtime;
 
-import ai.phinite.tools.runtime.http.HttpSupport;
-import ai.phinite.tools.runtime.http.JsonTrees;
-import ai.phinite.tools.runtime.schema.SchemaValidator;
+import ai.phinite.tools.runtime.internal.HttpSupport;
+import ai.phinite.tools.runtime.internal.JsonTrees;
+import ai.phinite.tools.runtime.internal.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

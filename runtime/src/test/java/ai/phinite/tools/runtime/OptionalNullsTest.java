@@ -2,7 +2,7 @@ package ai.phinite.tools.runtime;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import ai.phinite.tools.runtime.http.Json;
+import ai.phinite.tools.runtime.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 

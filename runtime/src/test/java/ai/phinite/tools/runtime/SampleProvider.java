@@ -1,7 +1,7 @@
 package ai.phinite.tools.runtime;
 
-import ai.phinite.tools.runtime.http.Args;
-import ai.phinite.tools.runtime.http.HttpSupport;
+import ai.phinite.tools.runtime.internal.Args;
+import ai.phinite.tools.runtime.internal.HttpSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -10,9 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ai.phinite.tools.runtime.http.CallOptions;
-import ai.phinite.tools.runtime.http.Json;
-import ai.phinite.tools.runtime.http.RateLimit;
+import ai.phinite.tools.runtime.CallOptions;
+import ai.phinite.tools.runtime.internal.Json;
+import ai.phinite.tools.runtime.RateLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -176,7 +176,7 @@ class SendingPolicyTest {
     server.stubFor(get(urlPathEqualTo("/items/a")).willReturn(okJson("{}").withFixedDelay(2000)));
     try (Connection c = builder().maxRetries(0).build()) {
       TransportException e = assertThrows(TransportException.class, () -> c.invoke("get_item",
-          json("{\"item_id\":\"a\"}"), new CallOptions(Duration.ofMillis(200), null)));
+          json("{\"item_id\":\"a\"}"), CallOptions.builder().attemptTimeout(Duration.ofMillis(200)).build()));
       assertThat(e).hasMessageThat().contains("within 200 ms");
     }
   }

@@ -3,7 +3,7 @@ package ai.phinite.tools.customerio;
 import static ai.phinite.tools.customerio.WireMockTestBase.Api.APP;
 import static ai.phinite.tools.customerio.WireMockTestBase.Api.TRACK;
 
-import ai.phinite.tools.runtime.http.Json;
+import ai.phinite.tools.runtime.internal.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -6,7 +6,7 @@ import ai.phinite.tools.kustomer.KustomerTool;
 import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.ToolCatalog;
 import ai.phinite.tools.runtime.ToolProvider;
-import ai.phinite.tools.runtime.http.Transport;
+import ai.phinite.tools.runtime.Transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import ai.phinite.tools.cli.Main;
-import ai.phinite.tools.runtime.http.Json;
+import ai.phinite.tools.runtime.internal.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

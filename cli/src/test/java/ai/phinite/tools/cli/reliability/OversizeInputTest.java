@@ -7,7 +7,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import ai.phinite.tools.cli.Main;
 import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.InvalidInputException;
-import ai.phinite.tools.runtime.http.Json;
+import ai.phinite.tools.runtime.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

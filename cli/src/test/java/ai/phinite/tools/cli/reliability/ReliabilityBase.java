@@ -10,8 +10,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.ToolCatalog;
 import ai.phinite.tools.runtime.ToolProvider;
-import ai.phinite.tools.runtime.http.Json;
-import ai.phinite.tools.runtime.http.RateLimit;
+import ai.phinite.tools.runtime.internal.Json;
+import ai.phinite.tools.runtime.RateLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.charset.StandardCharsets;

@@ -13,10 +13,10 @@ import ai.phinite.tools.runtime.ToolDescriptor;
 import ai.phinite.tools.runtime.ToolDescriptor.SubtoolSpec;
 import ai.phinite.tools.runtime.export.ExportFormat;
 import ai.phinite.tools.runtime.export.ToolExport;
-import ai.phinite.tools.runtime.http.CallOptions;
-import ai.phinite.tools.runtime.http.Encoding;
-import ai.phinite.tools.runtime.http.Json;
-import ai.phinite.tools.runtime.http.RateLimit;
+import ai.phinite.tools.runtime.CallOptions;
+import ai.phinite.tools.runtime.internal.Encoding;
+import ai.phinite.tools.runtime.internal.Json;
+import ai.phinite.tools.runtime.RateLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Duration;
@@ -100,7 +100,7 @@ class SecretLeakTest extends ReliabilityBase {
       }
       try (Connection c = builder(call.tool(), base + "/slow").build()) {
         leaks.expectFailure(call + " per-call timeout", () -> c.invoke(call.subtool(), call.json(),
-            new CallOptions(Duration.ofMillis(200), 0)));
+            CallOptions.builder().attemptTimeout(Duration.ofMillis(200)).maxRetries(0).build()));
       }
       try (Connection c = builder(call.tool(), base).subtools(SubtoolSelection.parse(
           call.tool() + ":who_am_i")).build()) {

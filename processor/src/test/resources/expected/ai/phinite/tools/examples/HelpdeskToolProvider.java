@@ -2,8 +2,8 @@ package ai.phinite.tools.examples;
 
 import ai.phinite.tools.runtime.Response;
 import ai.phinite.tools.runtime.ToolProvider;
-import ai.phinite.tools.runtime.http.Args;
-import ai.phinite.tools.runtime.http.HttpSupport;
+import ai.phinite.tools.runtime.internal.Args;
+import ai.phinite.tools.runtime.internal.HttpSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import javax.annotation.processing.Generated;
 
