@@ -3,7 +3,7 @@ package ai.phinite.tools.runtime;
 import java.time.Duration;
 
 /**
- * Observes calls, for metrics, traces, logs and progress reports: set one on a {@link ToolRuntime}
+ * Observes calls, for metrics, traces, logs and progress reports: set one on a {@code ToolRuntime}
  * for every call, or on {@link CallOptions} for one call. It hears when a call starts, each
  * attempt, each wait and how the call ended.
  *

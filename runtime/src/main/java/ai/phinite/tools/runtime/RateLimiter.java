@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * Where the state of client-side rate limits lives. The default keeps it in this JVM; the
  * {@code runtime-redis} module keeps it in Redis, so that a limit holds across every replica that
- * serves the same connection. Set one on a {@link ToolRuntime}.
+ * serves the same connection. Set one on a {@code ToolRuntime}.
  *
  * <p>Keys name a tool, a scope (a server or an operation) and a connection identity that is a keyed
  * hash of the connection's values: no key ever holds a secret. Implementations are thread-safe and
