@@ -346,6 +346,10 @@ final class ArgReader {
           constants.add(e.getSimpleName().toString());
         }
       }
+      if (constants.isEmpty()) {
+        report.error(where, Messages.emptyEnum(element.getSimpleName().toString()));
+        return null;
+      }
       return new ValueType(Kind.ENUM, type, false, null, List.copyOf(constants), List.of(), element);
     }
     if (element.getKind() == ElementKind.RECORD) {

@@ -111,6 +111,39 @@ final class Messages {
     return "Method " + method + " has more than one HTTP method annotation; keep exactly one";
   }
 
+  static String ignoredMethod(String method, String modifier, String annotation) {
+    return "Method " + method + " is " + modifier + ", so it can never be a subtool and its @"
+        + annotation + " would be ignored; make it an abstract interface method (or a default"
+        + " method for a multi-step subtool), or remove @" + annotation;
+  }
+
+  static String httpOnDefaultMethod(String method, String annotation) {
+    return "Method " + method + " is a default method with @" + annotation + "; a default method"
+        + " is a multi-step subtool that calls other methods, so it sends no request of its own:"
+        + " remove @" + annotation + ", or remove the body to make it a single-request subtool";
+  }
+
+  static String noToolInterface(String type, String annotation) {
+    return type + " has @" + annotation + " methods but is neither a @Tool nor extended by one in"
+        + " this compilation, so nothing is generated for it; add @Tool(...) to it, or add it to"
+        + " the extends clause of a @Tool interface";
+  }
+
+  static String emptyEnum(String name) {
+    return "Enum " + name + " has no constants, so no value could ever be given; add its"
+        + " constants, or use another type";
+  }
+
+  static String badHeaderName(String name) {
+    return "@Header(\"" + name + "\") is not a valid header name; use letters, digits and"
+        + " !#$%&'*+-.^_`|~ only, e.g. @Header(\"X-Request-Id\")";
+  }
+
+  static String constantAndField(String field) {
+    return "@BodyConstant(field = \"" + field + "\") sets the body field \"" + field + "\", which a"
+        + " @BodyField parameter also binds; remove the constant or bind the parameter to another field";
+  }
+
   static String genericMethod(String method) {
     return "Method " + method + " has type parameters; a subtool takes concrete types, so remove"
         + " the type parameters";

@@ -43,7 +43,10 @@ import javax.lang.model.util.ElementFilter;
 
 /** Reads the methods of a tool interface (own and inherited) into operations. */
 final class OperationReader {
-  private static final List<Class<? extends Annotation>> HTTP_METHODS =
+  /** An HTTP header name: an RFC 9110 token. */
+  private static final java.util.regex.Pattern HEADER_NAME =
+      java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  static final List<Class<? extends Annotation>> HTTP_METHODS =
       List.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class);
   private static final List<Class<? extends Annotation>> BINDINGS =
       List.of(Path.class, Query.class, Header.class, Body.class, BodyField.class, BodyMerge.class);
@@ -135,6 +138,22 @@ final class OperationReader {
       Set<Modifier> mods = m.getModifiers();
       if (!mods.contains(Modifier.STATIC) && !mods.contains(Modifier.PRIVATE)) {
         out.add(m);
+      } else {
+        ignored(m, mods.contains(Modifier.STATIC) ? "static" : "private");
+      }
+    }
+  }
+
+  /** A static or private method is never a subtool: its subtool annotations are a mistake. */
+  private void ignored(ExecutableElement method, String modifier) {
+    List<Class<? extends Annotation>> marks = new ArrayList<>(HTTP_METHODS);
+    marks.add(0, Subtool.class);
+    for (Class<? extends Annotation> a : marks) {
+      AnnotationMirror mirror = Report.mirror(method, a);
+      if (mirror != null) {
+        report.error(method, mirror, Messages.ignoredMethod(
+            method.getSimpleName().toString(), modifier, a.getSimpleName()));
+        return;
       }
     }
   }
@@ -158,7 +177,12 @@ final class OperationReader {
       report.error(method, Messages.noHttpMethod(javaName));
       return null;
     }
-    if (http.size() > 1 || (isDefault && !http.isEmpty())) {
+    if (isDefault && !http.isEmpty()) {
+      report.error(method, Report.mirror(method, http.get(0)),
+          Messages.httpOnDefaultMethod(javaName, http.get(0).getSimpleName()));
+      return null;
+    }
+    if (http.size() > 1) {
       report.error(method, Messages.twoHttpMethods(javaName));
       return null;
     }
@@ -341,6 +365,11 @@ final class OperationReader {
         } else if (b == Header.class) {
           binding = Binding.HEADER;
           wire = p.getAnnotation(Header.class).value();
+          if (!HEADER_NAME.matcher(wire).matches()) {
+            report.error(p, Report.mirror(p, Header.class), "value", Messages.badHeaderName(wire));
+            ok = false;
+            continue;
+          }
         } else if (b == Body.class) {
           binding = Binding.BODY;
         } else if (b == BodyField.class) {
@@ -464,6 +493,15 @@ final class OperationReader {
     List<Model.Constant> constants = constants(method, httpMethod);
     if (bodies > 0 && (fields || !constants.isEmpty())) {
       report.error(method, Messages.bodyAndFields());
+    }
+    BodyConstant[] declared = method.getAnnotationsByType(BodyConstant.class);
+    List<AnnotationMirror> constantMirrors =
+        Report.repeated(method, BodyConstant.class, BodyConstant.List.class);
+    for (int i = 0; i < declared.length && i < constantMirrors.size(); i++) {
+      String field = declared[i].field();
+      if (fieldNames.contains(field)) {
+        report.error(method, constantMirrors.get(i), "field", Messages.constantAndField(field));
+      }
     }
     for (String placeholder : path.placeholders()) {
       boolean param = pathParams.containsKey(placeholder);

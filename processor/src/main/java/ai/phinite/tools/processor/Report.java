@@ -17,10 +17,17 @@ import javax.tools.Diagnostic;
  */
 final class Report {
   private final Messager messager;
+  private final AnnotationTrees trees;
   private int errors;
 
   Report(Messager messager) {
+    this(messager, null);
+  }
+
+  /** With javac's trees, errors about one of several repeated annotations land on it. */
+  Report(Messager messager, AnnotationTrees trees) {
     this.messager = messager;
+    this.trees = trees;
   }
 
   boolean hasErrors() {
@@ -38,6 +45,10 @@ final class Report {
 
   void error(Element element, AnnotationMirror mirror, String message) {
     errors++;
+    if (mirror != null && trees != null
+        && trees.printOnRepeated(Diagnostic.Kind.ERROR, message, located(element), mirror, null)) {
+      return;
+    }
     messager.printMessage(Diagnostic.Kind.ERROR, message, located(element), mirror);
   }
 
@@ -45,6 +56,10 @@ final class Report {
   void error(Element element, AnnotationMirror mirror, String attribute, String message) {
     errors++;
     element = located(element);
+    if (mirror != null && trees != null
+        && trees.printOnRepeated(Diagnostic.Kind.ERROR, message, element, mirror, attribute)) {
+      return;
+    }
     AnnotationValue value = mirror == null ? null : explicitValue(mirror, attribute);
     if (value != null) {
       messager.printMessage(Diagnostic.Kind.ERROR, message, element, mirror, value);

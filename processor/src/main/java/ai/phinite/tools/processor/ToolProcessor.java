@@ -32,10 +32,20 @@ public final class ToolProcessor extends AbstractProcessor {
   private final Set<String> providers = new TreeSet<>();
   private final Map<String, String> toolIds = new HashMap<>();
   private final Set<String> deferred = new TreeSet<>();
+  /** Interfaces with subtool or HTTP methods, by name, and the annotation found first. */
+  private final Map<String, String> annotatedInterfaces = new java.util.TreeMap<>();
+  /** Every @Tool interface and every interface one of them extends. */
+  private final Set<String> partOfTools = new java.util.HashSet<>();
 
+  /**
+   * Every annotation of the annotations package, and the {@code @Generated} marker of the code it
+   * generates: the processor claims them all, so that {@code -Xlint:all -Werror} builds get no
+   * "No processor claimed" warning; it also sees the HTTP and subtool annotations of interfaces
+   * that lack {@code @Tool}.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Tool.class.getCanonicalName());
+    return Set.of(Tool.class.getPackageName() + ".*", "javax.annotation.processing.Generated");
   }
 
   @Override
@@ -70,14 +80,60 @@ public final class ToolProcessor extends AbstractProcessor {
             javax.tools.Diagnostic.Kind.ERROR, Messages.crashed(element.toString(), e), element);
       }
     }
+    collectAnnotatedInterfaces(round);
+    if (round.processingOver()) {
+      reportInterfacesWithoutTool();
+    }
     if (round.processingOver() && !providers.isEmpty()) {
       writeServices();
     }
-    return false;
+    // the annotations are this processor's alone: claiming them keeps -Xlint:all quiet
+    return true;
+  }
+
+  /** Remembers the interfaces whose methods carry @Subtool or an HTTP annotation. */
+  private void collectAnnotatedInterfaces(RoundEnvironment round) {
+    java.util.List<Class<? extends java.lang.annotation.Annotation>> marks =
+        new java.util.ArrayList<>(OperationReader.HTTP_METHODS);
+    marks.add(0, ai.phinite.tools.annotations.Subtool.class);
+    for (Class<? extends java.lang.annotation.Annotation> mark : marks) {
+      for (Element method : round.getElementsAnnotatedWith(mark)) {
+        Element owner = method.getEnclosingElement();
+        if (owner instanceof TypeElement type && type.getKind() == ElementKind.INTERFACE) {
+          annotatedInterfaces.putIfAbsent(type.getQualifiedName().toString(), mark.getSimpleName());
+        }
+      }
+    }
+    for (Element tool : round.getElementsAnnotatedWith(Tool.class)) {
+      if (tool instanceof TypeElement type) {
+        addWithSupertypes(type);
+      }
+    }
+  }
+
+  private void addWithSupertypes(TypeElement type) {
+    if (partOfTools.add(type.getQualifiedName().toString())) {
+      for (javax.lang.model.type.TypeMirror parent : type.getInterfaces()) {
+        if (parent instanceof javax.lang.model.type.DeclaredType declared) {
+          addWithSupertypes((TypeElement) declared.asElement());
+        }
+      }
+    }
+  }
+
+  /** An interface with subtool methods that no @Tool uses would silently generate nothing. */
+  private void reportInterfacesWithoutTool() {
+    annotatedInterfaces.forEach((name, annotation) -> {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null && !partOfTools.contains(name)) {
+        processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
+            Messages.noToolInterface(type.getSimpleName().toString(), annotation), type);
+      }
+    });
   }
 
   private void processTool(Element element) throws RuntimeException {
-    Report report = new Report(processingEnv.getMessager());
+    Report report = new Report(processingEnv.getMessager(), AnnotationTrees.of(processingEnv));
     if (element.getKind() != ElementKind.INTERFACE) {
       report.error(element, Report.mirror(element, Tool.class),
           Messages.toolOnClass(element.getSimpleName().toString(), element.getKind()));

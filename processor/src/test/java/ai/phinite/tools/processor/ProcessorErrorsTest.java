@@ -155,14 +155,13 @@ class ProcessorErrorsTest {
 
   @Test
   void duplicateCredential() {
-    // javac cannot place a message on one of several repeated annotations (they sit in a
-    // container it synthesizes, which has no source position), so it lands on the interface
+    // one of several repeated annotations: the message lands on that annotation's own value
     JavaFileObject file = source("T", List.of(TOOL,
         "@Credential(key = \"user\", label = \"User\", description = \"The user.\")",
         "@Credential(label = \"User 2\", description = \"The other user.\",",
         "    key = \"user\")", SERVER));
     assertOnlyError(compile(file), file,
-        "@Credential(key = \"user\") is declared twice; remove one", "public interface T");
+        "@Credential(key = \"user\") is declared twice; remove one", "    key = \"user\")");
   }
 
   @Test
@@ -193,11 +192,11 @@ class ProcessorErrorsTest {
 
   @Test
   void duplicateServer() {
-    // repeated annotations: the message lands on the interface (see duplicateCredential)
+    // repeated annotations: the message lands on the second one (see duplicateCredential)
     JavaFileObject file = source("T", List.of(TOOL, SERVER,
         "@Server(id = \"api\", url = \"https://other.example.com\")"));
     assertOnlyError(compile(file), file, "@Server(id = \"api\") is declared twice; give each"
-        + " server its own id", "public interface T");
+        + " server its own id", "other.example.com");
   }
 
   @Test

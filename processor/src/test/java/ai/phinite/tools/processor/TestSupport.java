@@ -33,7 +33,7 @@ final class TestSupport {
   static final String LINT = "-Xlint:all,-processing,-options";
 
   /** Annotations, runtime and Jackson: what a tool module compiles against. */
-  private static final List<File> CLASSPATH = Stream.of(Tool.class, Response.class,
+  static final List<File> CLASSPATH = Stream.of(Tool.class, Response.class,
           JsonNode.class, JsonParser.class, JsonAutoDetect.class)
       .map(TestSupport::location).distinct().toList();
 
