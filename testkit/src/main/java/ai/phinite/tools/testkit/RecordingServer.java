@@ -20,6 +20,15 @@ import java.util.concurrent.Executors;
  * the first matching stub or the default response.
  */
 final class RecordingServer {
+  static {
+    // The JDK server writes headers and body apart; with Nagle's algorithm on, every response
+    // would wait for the client's delayed ACK (tens of milliseconds). Read once, when the first
+    // server starts; a value set on the command line wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Map<String, HttpServer> servers = new LinkedHashMap<>();
   private final List<RecordedRequest> received = new ArrayList<>();
   private final List<Stub> stubs = new ArrayList<>();
@@ -62,6 +71,10 @@ final class RecordingServer {
     received.clear();
     stubs.clear();
     fallback = newFallback;
+  }
+
+  synchronized void clearReceived() {
+    received.clear();
   }
 
   synchronized void fallback(CannedResponse response) {

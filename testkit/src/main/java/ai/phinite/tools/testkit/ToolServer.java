@@ -259,6 +259,11 @@ public final class ToolServer
     return running().received();
   }
 
+  /** Forgets the requests received so far in this test; stubs stay. */
+  public void clearRequests() {
+    running().clearReceived();
+  }
+
   /** Asserts that exactly one request was received and returns assertions on it. */
   public RequestAssert assertOneRequest() {
     return assertRequests(1).get(0);

@@ -164,6 +164,18 @@ class ToolServerTest {
   }
 
   @Test
+  void clearRequests_forgetsWhatWasReceived_keepsTheStubs() {
+    notes.onRequest("GET", null).respond(CannedResponse.status(202));
+    notes.call("get_note", "{'note_id': 'n1'}");
+
+    notes.clearRequests();
+
+    notes.assertNothingSent();
+    assertThat(notes.call("get_note", "{'note_id': 'n1'}").status()).isEqualTo(202);
+    notes.assertOneRequest().url("/api/v2/notes/n1");
+  }
+
+  @Test
   void unreachableBeforeAndAfter_isAClearError() {
     ToolServer unregistered = ToolServer.forTool("notes");
     IllegalStateException e = assertThrows(IllegalStateException.class, unregistered::requests);
