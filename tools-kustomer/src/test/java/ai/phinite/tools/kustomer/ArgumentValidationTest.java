@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad arguments are refused, every problem named by its pointer, before anything is sent. */
-class ArgumentValidationTest extends WireMockTestBase {
+class ArgumentValidationTest extends KustomerServerTest {
 
   /** Calls the subtool expecting a refusal; asserts nothing was sent and returns the pointers. */
   private List<String> refused(String subtool, String arguments) {
