@@ -3,7 +3,7 @@ package ai.phinite.tools.kustomer;
 import org.junit.jupiter.api.Test;
 
 /** Companies on the wire: subtools 27–31 (delete is a soft delete). */
-class CompaniesTest extends WireMockTestBase {
+class CompaniesTest extends KustomerServerTest {
 
   @Test
   void createCompany() {
