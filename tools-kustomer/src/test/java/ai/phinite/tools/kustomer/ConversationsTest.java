@@ -3,7 +3,7 @@ package ai.phinite.tools.kustomer;
 import org.junit.jupiter.api.Test;
 
 /** Conversations on the wire: subtools 9–13. */
-class ConversationsTest extends WireMockTestBase {
+class ConversationsTest extends KustomerServerTest {
 
   @Test
   void createConversation_postsAdditionalFieldsForTheCustomer() {
