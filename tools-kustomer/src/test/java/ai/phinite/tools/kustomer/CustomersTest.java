@@ -3,7 +3,7 @@ package ai.phinite.tools.kustomer;
 import org.junit.jupiter.api.Test;
 
 /** Customers on the wire: subtools 1–8. */
-class CustomersTest extends WireMockTestBase {
+class CustomersTest extends KustomerServerTest {
 
   @Test
   void createCustomer_postsNameMergedWithAdditionalFields() {
