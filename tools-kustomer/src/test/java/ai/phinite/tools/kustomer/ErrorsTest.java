@@ -1,27 +1,22 @@
 package ai.phinite.tools.kustomer;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.HttpStatusException;
 import ai.phinite.tools.runtime.TransportException;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import ai.phinite.tools.testkit.CannedResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Kustomer's error answers become errors an agent can read: status and the server's message. */
-class ErrorsTest extends WireMockTestBase {
+class ErrorsTest extends KustomerServerTest {
 
-  private static void answer(MappingBuilder request, int status, String body) {
-    wireMock.stubFor(request.willReturn(aResponse().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody(body)));
+  private static void answer(String method, String url, int status, String body) {
+    server.onRequest(method, url).respond(CannedResponse.status(status).withJson(body));
   }
 
   private HttpStatusException failing(String subtool, String arguments) {
@@ -30,7 +25,7 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void noCustomerWithThatEmailIsNotFound() {
-    answer(get(urlEqualTo("/v1/customers/email=nobody%40example.com")), 404,
+    answer("GET", "/v1/customers/email=nobody%40example.com", 404,
         "{\"errors\":[{\"status\":\"404\",\"code\":\"not_found\",\"title\":\"Not Found\"}]}");
 
     HttpStatusException e = failing("get_customer_by_email", "{'email': 'nobody@example.com'}");
@@ -44,8 +39,8 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void noCustomerWithThatPhoneIsNotFoundEvenWithAnEmptyBody() {
-    wireMock.stubFor(get(urlEqualTo("/v1/customers/phone=%2B15550000000"))
-        .willReturn(aResponse().withStatus(404)));
+    server.onRequest("GET", "/v1/customers/phone=%2B15550000000")
+        .respond(CannedResponse.status(404));
 
     HttpStatusException e = failing("get_customer_by_phone", "{'phone': '+15550000000'}");
 
@@ -55,7 +50,7 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void errorShapeWithCodeAndMessage() {
-    answer(post(urlEqualTo("/v1/customers")), 400, "{\"errors\":[{\"code\":\"bad_request\","
+    answer("POST", "/v1/customers", 400, "{\"errors\":[{\"code\":\"bad_request\","
         + "\"message\":\"Invalid request body or parameters.\",\"meta\":{}}]}");
 
     HttpStatusException e = failing("create_customer", "{'name': 'Ada'}");
@@ -69,7 +64,7 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void errorShapeOfJsonApi() {
-    answer(post(urlEqualTo("/v1/companies")), 400, "{\"errors\":[{\"status\":\"400\","
+    answer("POST", "/v1/companies", 400, "{\"errors\":[{\"status\":\"400\","
         + "\"code\":\"validation\",\"title\":\"Bad Request\",\"detail\":\"name must be at least"
         + " 3 characters\",\"source\":{\"pointer\":\"/name\"},\"meta\":{}}]}");
 
@@ -83,7 +78,7 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void aRejectedTokenSaysToCheckTheCredentialsWithoutShowingThem() {
-    answer(get(urlEqualTo("/v1/users/current")), 401,
+    answer("GET", "/v1/users/current", 401,
         "{\"errors\":[{\"status\":\"401\",\"title\":\"Unauthorized\",\"detail\":\"Expired token\"}]}");
 
     HttpStatusException e = failing("get_current_user", "{}");
@@ -97,12 +92,11 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void rateLimitingSaysToRetryLaterAndKeepsTheRateLimitHeaders() {
-    wireMock.stubFor(get(urlEqualTo("/v1/customers?page=1")).willReturn(aResponse().withStatus(429)
-        .withHeader("Content-Type", "application/json")
+    server.onRequest("GET", "/v1/customers?page=1").respond(CannedResponse.status(429)
         .withHeader("x-ratelimit-limit", "1000")
         .withHeader("x-ratelimit-remaining", "0")
         .withHeader("x-ratelimit-reset", "1767225660")
-        .withBody("{\"errors\":[{\"code\":\"too_many_requests\",\"message\":\"Rate limit exceeded\"}]}")));
+        .withJson("{\"errors\":[{\"code\":\"too_many_requests\",\"message\":\"Rate limit exceeded\"}]}"));
 
     HttpStatusException e = failing("list_customers", "{'page': 1}");
 
@@ -120,8 +114,8 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void aServerErrorWithATextBodyKeepsTheText() {
-    wireMock.stubFor(get(urlEqualTo("/v1/tags")).willReturn(aResponse().withStatus(503)
-        .withHeader("Content-Type", "text/plain").withBody("upstream unavailable")));
+    server.onRequest("GET", "/v1/tags").respond(CannedResponse.status(503)
+        .withHeader("Content-Type", "text/plain").withBody("upstream unavailable"));
 
     HttpStatusException e = failing("list_tags", "{}");
 
