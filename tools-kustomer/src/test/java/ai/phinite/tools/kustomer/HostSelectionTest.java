@@ -1,8 +1,8 @@
 package ai.phinite.tools.kustomer;
 
-import static ai.phinite.tools.kustomer.WireMockTestBase.TOKEN;
-import static ai.phinite.tools.kustomer.WireMockTestBase.json;
-import static ai.phinite.tools.kustomer.WireMockTestBase.provider;
+import static ai.phinite.tools.kustomer.KustomerServerTest.TOKEN;
+import static ai.phinite.tools.kustomer.KustomerServerTest.json;
+import static ai.phinite.tools.kustomer.KustomerServerTest.provider;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
