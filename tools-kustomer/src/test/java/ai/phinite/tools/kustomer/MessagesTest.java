@@ -3,7 +3,7 @@ package ai.phinite.tools.kustomer;
 import org.junit.jupiter.api.Test;
 
 /** Messages on the wire: subtools 14–17. */
-class MessagesTest extends WireMockTestBase {
+class MessagesTest extends KustomerServerTest {
 
   @Test
   void createMessage_postsChannelDirectionAppAndAdditionalFields() {
