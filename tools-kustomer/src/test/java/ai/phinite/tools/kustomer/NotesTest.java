@@ -1,9 +1,5 @@
 package ai.phinite.tools.kustomer;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,12 +7,13 @@ import ai.phinite.tools.runtime.HttpStatusException;
 import ai.phinite.tools.runtime.InvalidInputException;
 import ai.phinite.tools.runtime.NotFoundException;
 import ai.phinite.tools.runtime.PreparedRequest;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import ai.phinite.tools.testkit.CannedResponse;
+import ai.phinite.tools.testkit.RecordedRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Notes on the wire: subtools 18–21, and the two ways create_note finds its conversation. */
-class NotesTest extends WireMockTestBase {
+class NotesTest extends KustomerServerTest {
   private static final String LOOKUP = "/v1/customers/c1/conversations?page=1&pageSize=1";
 
   @Test
@@ -29,12 +26,12 @@ class NotesTest extends WireMockTestBase {
 
   @Test
   void createNote_withoutConversationIdLooksUpTheFirstConversationThenPosts() {
-    wireMock.stubFor(get(urlEqualTo(LOOKUP)).willReturn(okJson(
-        "{\"meta\":{\"page\":1,\"pageSize\":1},\"data\":[{\"type\":\"conversation\",\"id\":\"v7\"}]}")));
+    server.onRequest("GET", LOOKUP).respond(CannedResponse.json(
+        "{\"meta\":{\"page\":1,\"pageSize\":1},\"data\":[{\"type\":\"conversation\",\"id\":\"v7\"}]}"));
 
     call("create_note", "{'customer_id': 'c1', 'body': 'Prefers email'}");
 
-    List<LoggedRequest> sent = received();
+    List<RecordedRequest> sent = received();
     assertThat(sent).hasSize(2);
     assertRequest(sent.get(0), "GET", LOOKUP, null);
     assertRequest(sent.get(1), "POST", "/v1/conversations/v7/notes", "{'body': 'Prefers email'}");
@@ -42,7 +39,7 @@ class NotesTest extends WireMockTestBase {
 
   @Test
   void createNote_customerWithoutConversationIsNotFoundAndCreatesNothing() {
-    wireMock.stubFor(get(urlEqualTo(LOOKUP)).willReturn(okJson("{\"data\":[]}")));
+    server.onRequest("GET", LOOKUP).respond(CannedResponse.json("{\"data\":[]}"));
 
     NotFoundException e = assertThrows(NotFoundException.class,
         () -> call("create_note", "{'customer_id': 'c1', 'body': 'Prefers email'}"));
@@ -57,10 +54,9 @@ class NotesTest extends WireMockTestBase {
 
   @Test
   void createNote_unknownCustomerIsTheLookupsNotFound() {
-    wireMock.stubFor(get(urlEqualTo(LOOKUP)).willReturn(notFound()
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\","
-            + "\"detail\":\"customer not found\"}]}")));
+    server.onRequest("GET", LOOKUP).respond(CannedResponse.status(404)
+        .withJson("{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\","
+            + "\"detail\":\"customer not found\"}]}"));
 
     HttpStatusException e = assertThrows(HttpStatusException.class,
         () -> call("create_note", "{'customer_id': 'c1', 'body': 'Prefers email'}"));
@@ -83,7 +79,7 @@ class NotesTest extends WireMockTestBase {
 
   @Test
   void createNote_additionalFieldRepeatingBodyNeverReachesThePostWithoutConversationId() {
-    wireMock.stubFor(get(urlEqualTo(LOOKUP)).willReturn(okJson("{\"data\":[{\"id\":\"v7\"}]}")));
+    server.onRequest("GET", LOOKUP).respond(CannedResponse.json("{\"data\":[{\"id\":\"v7\"}]}"));
 
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> call("create_note", "{'customer_id': 'c1', 'body': 'x', 'additional_fields': {'body': 'y'}}"));
