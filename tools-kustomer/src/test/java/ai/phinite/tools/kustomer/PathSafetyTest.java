@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Path values stay one segment on the wire, and dot segments are refused. */
-class PathSafetyTest extends WireMockTestBase {
+class PathSafetyTest extends KustomerServerTest {
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource(delimiter = '|', value = {
