@@ -3,7 +3,7 @@ package ai.phinite.tools.kustomer;
 import org.junit.jupiter.api.Test;
 
 /** Shortcuts on the wire: subtools 48–52. */
-class ShortcutsTest extends WireMockTestBase {
+class ShortcutsTest extends KustomerServerTest {
 
   @Test
   void createShortcut() {
