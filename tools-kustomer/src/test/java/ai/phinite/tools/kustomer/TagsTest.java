@@ -3,7 +3,7 @@ package ai.phinite.tools.kustomer;
 import org.junit.jupiter.api.Test;
 
 /** Tags on the wire: subtools 32–36 (all but list are inferred endpoints). */
-class TagsTest extends WireMockTestBase {
+class TagsTest extends KustomerServerTest {
 
   @Test
   void createTag() {
