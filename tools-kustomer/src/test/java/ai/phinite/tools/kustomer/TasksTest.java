@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Tasks on the wire: subtools 22–26, custom objects of the connection's task klass. */
-class TasksTest extends WireMockTestBase {
+class TasksTest extends KustomerServerTest {
 
   @Test
   void createTask_sendsNameAsTitleInTheDefaultKlass() {
