@@ -3,7 +3,7 @@ package ai.phinite.tools.kustomer;
 import org.junit.jupiter.api.Test;
 
 /** Teams on the wire: subtools 37–41. */
-class TeamsTest extends WireMockTestBase {
+class TeamsTest extends KustomerServerTest {
 
   @Test
   void createTeam() {
