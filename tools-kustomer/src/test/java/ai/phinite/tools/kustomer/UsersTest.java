@@ -1,15 +1,12 @@
 package ai.phinite.tools.kustomer;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.unauthorized;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.google.common.truth.Truth.assertThat;
 
 import ai.phinite.tools.runtime.ConnectionTestReport;
 import org.junit.jupiter.api.Test;
 
 /** Users on the wire: subtools 42–47 (delete is a soft delete), and the connection test. */
-class UsersTest extends WireMockTestBase {
+class UsersTest extends KustomerServerTest {
 
   @Test
   void getCurrentUser() {
@@ -62,9 +59,8 @@ class UsersTest extends WireMockTestBase {
 
   @Test
   void connectionTest_reportsARejectedToken() {
-    wireMock.stubFor(get(urlEqualTo("/v1/users/current")).willReturn(unauthorized()
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"errors\":[{\"code\":\"unauthorized\",\"message\":\"Expired token\"}]}")));
+    server.onRequest("GET", "/v1/users/current").respond(ai.phinite.tools.testkit.CannedResponse
+        .status(401).withJson("{\"errors\":[{\"code\":\"unauthorized\",\"message\":\"Expired token\"}]}"));
 
     ConnectionTestReport report = kustomer.test();
 
