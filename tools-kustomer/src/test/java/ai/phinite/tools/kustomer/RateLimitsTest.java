@@ -1,5 +1,8 @@
 package ai.phinite.tools.kustomer;
 
+import static ai.phinite.tools.kustomer.KustomerServerTest.TOKEN;
+import static ai.phinite.tools.kustomer.KustomerServerTest.json;
+import static ai.phinite.tools.kustomer.KustomerServerTest.provider;
 import static com.google.common.truth.Truth.assertThat;
 
 import ai.phinite.tools.runtime.ToolCatalog;
@@ -7,7 +10,7 @@ import ai.phinite.tools.runtime.ToolDescriptor;
 import org.junit.jupiter.api.Test;
 
 /** Kustomer's org-wide budget and the search limit, declared so each connection keeps to them. */
-class RateLimitsTest extends WireMockTestBase {
+class RateLimitsTest {
   private final ToolDescriptor d = ToolCatalog.load().require("kustomer").descriptor();
 
   @Test
@@ -32,13 +35,22 @@ class RateLimitsTest extends WireMockTestBase {
 
   @Test
   void aConnectionWaitsForItsTurnUnlessDeclaredLimitsAreTurnedOff() throws Exception {
-    wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/customers/search"))
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"data\":[]}")));
+    // Answered in memory: the 101 searches must fall inside one 0.6 s spacing of the declared
+    // 100/min limit, which a loaded machine could miss over a socket.
+    ai.phinite.tools.runtime.Transport instant = new ai.phinite.tools.runtime.Transport() {
+      @Override
+      public ai.phinite.tools.runtime.Response send(
+          ai.phinite.tools.runtime.PreparedRequest request, java.time.Duration timeout) {
+        return new ai.phinite.tools.runtime.Response(200, java.util.Map.of(), json("{'data': []}"));
+      }
+
+      @Override
+      public void close() {}
+    };
     for (boolean declared : new boolean[] {true, false}) {
       java.util.List<java.time.Duration> waits = new java.util.ArrayList<>();
       ai.phinite.tools.runtime.Connection.Builder b = provider().connection()
-          .credential("api_token", TOKEN).baseUrl("api", wireMock.baseUrl() + "/v1")
+          .credential("api_token", TOKEN).transport(instant)
           .sleeper(waits::add, java.time.Clock.systemUTC());
       if (!declared) {
         b.withoutDeclaredRateLimits();
