@@ -1,23 +1,22 @@
 package ai.phinite.tools.customerio;
 
-import static ai.phinite.tools.customerio.WireMockTestBase.Api.APP;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static ai.phinite.tools.customerio.CustomerIoServerTest.Api.APP;
 import static com.google.common.truth.Truth.assertThat;
 
 import ai.phinite.tools.runtime.Response;
+import ai.phinite.tools.testkit.CannedResponse;
 import org.junit.jupiter.api.Test;
 
 /**
  * The 12 App API subtools, each called over real HTTP: server, method, path and query as sent,
  * Bearer authentication with the App API key and the exact JSON body.
  */
-class AppApiTest extends WireMockTestBase {
+class AppApiTest extends CustomerIoServerTest {
 
   @Test
   void getCampaign() {
-    app.stubFor(get(anyUrl()).willReturn(okJson("{\"campaign\": {\"id\": 12, \"state\": \"running\"}}")));
+    server.onRequest("GET", null).server("app").respond(
+        CannedResponse.json("{\"campaign\": {\"id\": 12, \"state\": \"running\"}}"));
     Response r = call("get_campaign", "{\"campaign_id\": 12}");
     assertSent(APP, "GET", "/campaigns/12", null);
     assertThat(r.body().path("campaign").path("state").asText()).isEqualTo("running");
@@ -82,7 +81,7 @@ class AppApiTest extends WireMockTestBase {
   void triggerBroadcast_withEmailsOrDataFile() {
     call("trigger_broadcast", "{\"broadcast_id\": 3, \"emails\": [\"ada@example.com\"]}");
     assertSent(APP, "POST", "/campaigns/3/triggers", "{\"emails\": [\"ada@example.com\"]}");
-    app.resetRequests();
+    server.clearRequests();
     call("trigger_broadcast",
         "{\"broadcast_id\": 3, \"data_file_url\": \"https://files.example.com/audience.jsonl\"}");
     assertSent(APP, "POST", "/campaigns/3/triggers",
