@@ -1,27 +1,25 @@
 package ai.phinite.tools.customerio;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.google.common.truth.Truth.assertThat;
 
 import ai.phinite.tools.runtime.ConnectionTestReport;
 import ai.phinite.tools.runtime.ConnectionTestReport.Check;
+import ai.phinite.tools.testkit.CannedResponse;
+import ai.phinite.tools.testkit.RequestAssert;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The connection test checks the Track and App key sets separately and says which failed. */
-class ConnectionCheckTest extends WireMockTestBase {
+class ConnectionCheckTest extends CustomerIoServerTest {
   private static final String TRACK_LABEL = "Track API credentials (site_id, track_api_key)";
   private static final String APP_LABEL = "App API key (app_api_key)";
 
   @Test
   void bothKeySetsPass() {
-    track.stubFor(get(urlEqualTo("/api/v1/accounts/region")).willReturn(okJson(
-        "{\"url\":\"https://track.customer.io\",\"region\":\"us\",\"environment_id\":123}")));
-    app.stubFor(get(urlEqualTo("/v1/segments")).willReturn(okJson("{\"segments\":[]}")));
+    server.onRequest("GET", "/api/v1/accounts/region").server("track").respond(CannedResponse.json(
+        "{\"url\":\"https://track.customer.io\",\"region\":\"us\",\"environment_id\":123}"));
+    server.onRequest("GET", "/v1/segments").server("app")
+        .respond(CannedResponse.json("{\"segments\":[]}"));
 
     ConnectionTestReport report = connection.test();
 
@@ -36,15 +34,16 @@ class ConnectionCheckTest extends WireMockTestBase {
     assertThat(appCheck.server()).isEqualTo("app");
     assertThat(appCheck.operation()).isEqualTo("list_segments");
     assertThat(appCheck.credentials()).containsExactly("app_api_key");
-    track.verify(1, getRequestedFor(urlEqualTo("/api/v1/accounts/region"))
-        .withHeader("Authorization", equalTo(TRACK_AUTH)));
-    app.verify(1, getRequestedFor(urlEqualTo("/v1/segments"))
-        .withHeader("Authorization", equalTo(APP_AUTH)));
+    List<RequestAssert> sent = server.assertRequests(2);
+    sent.get(0).server("track").method("GET").url("/api/v1/accounts/region")
+        .header("Authorization", TRACK_AUTH).noBody();
+    sent.get(1).server("app").method("GET").url("/v1/segments")
+        .header("Authorization", APP_AUTH).noBody();
   }
 
   @Test
   void aFailingTrackKeyIsReportedAsTheTrackCheck() {
-    track.stubFor(get(urlEqualTo("/api/v1/accounts/region")).willReturn(aResponse().withStatus(401)));
+    server.onRequest("GET", "/api/v1/accounts/region").respond(CannedResponse.status(401));
 
     ConnectionTestReport report = connection.test();
 
@@ -64,9 +63,8 @@ class ConnectionCheckTest extends WireMockTestBase {
 
   @Test
   void aFailingAppKeyIsReportedAsTheAppCheck() {
-    app.stubFor(get(urlEqualTo("/v1/segments")).willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"meta\":{\"error\":\"Unauthorized request\"}}")));
+    server.onRequest("GET", "/v1/segments").respond(CannedResponse.status(401)
+        .withJson("{\"meta\":{\"error\":\"Unauthorized request\"}}"));
 
     ConnectionTestReport report = connection.test();
 
