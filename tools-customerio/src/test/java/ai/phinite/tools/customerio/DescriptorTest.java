@@ -156,7 +156,7 @@ class DescriptorTest {
     Schema metaSchema =
         registry.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
     // the check is not vacuous: a broken schema fails it
-    assertThat(metaSchema.validate(WireMockTestBase.json(
+    assertThat(metaSchema.validate(CustomerIoServerTest.json(
         "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": 5, \"minItems\": -1}}}")))
         .isNotEmpty();
     for (SubtoolSpec s : TOOL.subtools().values()) {
