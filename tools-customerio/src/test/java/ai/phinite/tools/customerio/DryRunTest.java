@@ -107,7 +107,7 @@ class DryRunTest {
 
   @BeforeAll
   static void connect() {
-    connection = ToolCatalog.load().require("customerio").connect(WireMockTestBase.credentials());
+    connection = ToolCatalog.load().require("customerio").connect(CustomerIoServerTest.credentials());
   }
 
   @AfterAll
@@ -118,7 +118,7 @@ class DryRunTest {
   /** Valid arguments of a subtool (a fresh copy the caller may change). */
   static ObjectNode example(String subtool) {
     return CASES.stream().filter(c -> c.subtool().equals(subtool)).findFirst()
-        .map(c -> (ObjectNode) WireMockTestBase.json(c.arguments()))
+        .map(c -> (ObjectNode) CustomerIoServerTest.json(c.arguments()))
         .orElseThrow(() -> new IllegalArgumentException("no example for " + subtool));
   }
 
@@ -129,23 +129,23 @@ class DryRunTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void dryRunShowsTheContractRequest(Case c) {
-    PreparedRequest request = connection.dryRun(c.subtool(), WireMockTestBase.json(c.arguments()));
+    PreparedRequest request = connection.dryRun(c.subtool(), CustomerIoServerTest.json(c.arguments()));
     assertWithMessage("server").that(request.server()).isEqualTo(c.server());
     assertWithMessage("method").that(request.method()).isEqualTo(c.method());
     assertWithMessage("url").that(request.url()).isEqualTo(c.url());
     PreparedRequest.Header auth = request.header("Authorization");
     assertWithMessage("Authorization").that(auth.value())
-        .isEqualTo(c.server().equals("track") ? WireMockTestBase.TRACK_AUTH : WireMockTestBase.APP_AUTH);
+        .isEqualTo(c.server().equals("track") ? CustomerIoServerTest.TRACK_AUTH : CustomerIoServerTest.APP_AUTH);
     assertWithMessage("Authorization is secret").that(auth.secret()).isTrue();
     assertThat(request.toJson().path("headers").path("Authorization").asText()).isEqualTo("***");
-    assertThat(request.toString()).doesNotContain(WireMockTestBase.APP_API_KEY);
+    assertThat(request.toString()).doesNotContain(CustomerIoServerTest.APP_API_KEY);
     assertThat(request.header("Accept").value()).isEqualTo("application/json");
     if (c.body() == null) {
       assertWithMessage("body").that(request.body()).isNull();
     } else {
       // compared as the JSON text on the wire (a long and an int of the same value are equal)
-      assertWithMessage("body").that(WireMockTestBase.json(request.body().toString()))
-          .isEqualTo(WireMockTestBase.json(c.body()));
+      assertWithMessage("body").that(CustomerIoServerTest.json(request.body().toString()))
+          .isEqualTo(CustomerIoServerTest.json(c.body()));
       assertThat(request.header("Content-Type").value()).isEqualTo("application/json");
     }
   }
