@@ -1,7 +1,7 @@
 package ai.phinite.tools.customerio;
 
-import static ai.phinite.tools.customerio.WireMockTestBase.Api.APP;
-import static ai.phinite.tools.customerio.WireMockTestBase.Api.TRACK;
+import static ai.phinite.tools.customerio.CustomerIoServerTest.Api.APP;
+import static ai.phinite.tools.customerio.CustomerIoServerTest.Api.TRACK;
 
 import ai.phinite.tools.runtime.internal.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Identifiers reach the servers as exactly one percent-encoded path segment (RFC 3986), on both
  * APIs: {@code @ + / ? # %}, spaces and non-ASCII characters are never sent raw.
  */
-class EncodingTest extends WireMockTestBase {
+class EncodingTest extends CustomerIoServerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
