@@ -1,34 +1,28 @@
 package ai.phinite.tools.customerio;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.phinite.tools.runtime.HttpStatusException;
 import ai.phinite.tools.runtime.Response;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import ai.phinite.tools.testkit.CannedResponse;
 import org.junit.jupiter.api.Test;
 
 /**
  * The error shapes of both APIs reach the agent as the status, the server's message and the raw
  * body; any status below 400, 204 included, is success.
  */
-class ErrorsTest extends WireMockTestBase {
+class ErrorsTest extends CustomerIoServerTest {
 
-  private static void answer(WireMockServer server, MappingBuilder request, int status, String body) {
-    server.stubFor(request.willReturn(aResponse().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody(body)));
+  /** Answers requests with this method and path (any path when {@code null}) on one API. */
+  private static void answer(Api api, String method, String path, int status, String body) {
+    server.onRequest(method, path).server(api.server)
+        .respond(CannedResponse.status(status).withJson(body));
   }
 
   @Test
   void trackMetaErrorsList() {
-    answer(track, post(anyUrl()), 400,
+    answer(Api.TRACK, "POST", null, 400,
         "{\"meta\":{\"errors\":[\"event name is required\",\"data is too large\"]}}");
     HttpStatusException e = assertThrows(HttpStatusException.class,
         () -> call("track_event", "{\"identifier\": \"42\", \"name\": \"x\"}"));
@@ -42,7 +36,7 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void trackMetaErrorOnMerge() {
-    answer(track, post(urlPathEqualTo("/api/v1/merge_customers")), 400,
+    answer(Api.TRACK, "POST", "/api/v1/merge_customers", 400,
         "{\"meta\":{\"error\":\"only one identifier allowed per person\"}}");
     HttpStatusException e = assertThrows(HttpStatusException.class, () -> call("merge_customers",
         "{\"primary\": {\"id\": \"1\"}, \"secondary\": {\"id\": \"2\"}}"));
@@ -54,7 +48,7 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void appMetaErrorOnTransactionalSend() {
-    answer(app, post(urlPathEqualTo("/v1/send/email")), 400,
+    answer(Api.APP, "POST", "/v1/send/email", 400,
         "{\"meta\":{\"error\":\"attachment is not valid base64\"}}");
     HttpStatusException e = assertThrows(HttpStatusException.class, () -> call(
         "send_transactional_email", "{\"transactional_message_id\": 1,"
@@ -65,7 +59,7 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void appErrorsDetailOnBroadcast() {
-    answer(app, post(urlPathEqualTo("/v1/campaigns/3/triggers")), 422,
+    answer(Api.APP, "POST", "/v1/campaigns/3/triggers", 422,
         "{\"errors\":[{\"detail\":\"trigger 77: 2 ids were not found\",\"source\":{\"pointer\":\"/ids\"},"
             + "\"status\":\"422\"}]}");
     HttpStatusException e = assertThrows(HttpStatusException.class,
@@ -77,7 +71,7 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void unauthorizedWithoutBodySaysToCheckTheCredentials() {
-    track.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(401)));
+    server.onRequest("POST", null).server("track").respond(CannedResponse.status(401));
     HttpStatusException e = assertThrows(HttpStatusException.class,
         () -> call("suppress_customer", "{\"identifier\": \"42\"}"));
     assertThat(e.status()).isEqualTo(401);
@@ -88,7 +82,7 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void notFound() {
-    answer(app, get(anyUrl()), 404, "{\"errors\":[{\"detail\":\"campaign not found\",\"status\":\"404\"}]}");
+    answer(Api.APP, "GET", null, 404, "{\"errors\":[{\"detail\":\"campaign not found\",\"status\":\"404\"}]}");
     HttpStatusException e = assertThrows(HttpStatusException.class,
         () -> call("get_campaign", "{\"campaign_id\": 999}"));
     assertThat(e.kind()).isEqualTo("not_found");
@@ -97,7 +91,8 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void rateLimited() {
-    app.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+    server.onRequest("GET", null).server("app")
+        .respond(CannedResponse.status(429).withHeader("Retry-After", "1"));
     HttpStatusException e = assertThrows(HttpStatusException.class,
         () -> call("list_segments", "{}"));
     assertThat(e.status()).isEqualTo(429);
@@ -106,7 +101,7 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void deleteSegment_204IsSuccess() {
-    app.stubFor(delete(urlPathEqualTo("/v1/segments/7")).willReturn(aResponse().withStatus(204)));
+    server.onRequest("DELETE", "/v1/segments/7").server("app").respond(CannedResponse.status(204));
     Response r = call("delete_segment", "{\"segment_id\": 7}");
     assertThat(r.status()).isEqualTo(204);
     assertThat(r.body().isNull()).isTrue();
@@ -114,7 +109,7 @@ class ErrorsTest extends WireMockTestBase {
 
   @Test
   void trackEmptyBody200IsSuccess() {
-    track.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
+    server.onRequest("POST", null).server("track").respond(CannedResponse.status(200));
     Response r = call("unsuppress_customer", "{\"identifier\": \"42\"}");
     assertThat(r.status()).isEqualTo(200);
   }
