@@ -1,7 +1,7 @@
 package ai.phinite.tools.customerio;
 
-import static ai.phinite.tools.customerio.WireMockTestBase.Api.APP;
-import static ai.phinite.tools.customerio.WireMockTestBase.Api.TRACK;
+import static ai.phinite.tools.customerio.CustomerIoServerTest.Api.APP;
+import static ai.phinite.tools.customerio.CustomerIoServerTest.Api.TRACK;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every limit of the contract is enforced before anything is sent: the value at the limit goes
  * out, the value just past it is refused with a message naming the rule, and no request is made.
  */
-class LimitsTest extends WireMockTestBase {
+class LimitsTest extends CustomerIoServerTest {
 
   /** Asserts the call is refused as invalid input with nothing sent; returns the problems. */
   private String refused(String subtool, Object arguments) {
@@ -51,7 +51,7 @@ class LimitsTest extends WireMockTestBase {
     a.set("ids", strings(1000, "p"));
     connection.invoke(subtool, a);
     var request = sentTo(TRACK);
-    assertThat(json(request.getBodyAsString()).path("ids").size()).isEqualTo(1000);
+    assertThat(json(request.bodyText()).path("ids").size()).isEqualTo(1000);
   }
 
   @ParameterizedTest
@@ -83,7 +83,7 @@ class LimitsTest extends WireMockTestBase {
     ObjectNode a = args("{\"broadcast_id\": 3}");
     a.set("ids", strings(10000, "p"));
     connection.invoke("trigger_broadcast", a);
-    assertThat(json(sentTo(APP).getBodyAsString()).path("ids").size()).isEqualTo(10000);
+    assertThat(json(sentTo(APP).bodyText()).path("ids").size()).isEqualTo(10000);
   }
 
   @ParameterizedTest
@@ -136,7 +136,7 @@ class LimitsTest extends WireMockTestBase {
   void eventName_of100BytesPasses() {
     String name = "é".repeat(50); // 50 characters, 100 bytes
     call("track_event", "{\"identifier\": \"42\", \"name\": \"" + name + "\"}");
-    assertThat(json(sentTo(TRACK).getBodyAsString()).path("name").asText()).isEqualTo(name);
+    assertThat(json(sentTo(TRACK).bodyText()).path("name").asText()).isEqualTo(name);
   }
 
   @ParameterizedTest
@@ -159,7 +159,7 @@ class LimitsTest extends WireMockTestBase {
     String url = "https://example.com/" + "a".repeat(80); // 100 bytes
     call("track_page_view", "{\"identifier\": \"42\", \"url\": \"" + url + "\"}");
     sentTo(TRACK);
-    track.resetRequests();
+    server.clearRequests();
     assertThat(refused("track_page_view", "{\"identifier\": \"42\", \"url\": \"" + url + "b\"}"))
         .contains("/url");
   }
