@@ -17,7 +17,7 @@ class RegionTest {
   private static final ToolProvider<?> PROVIDER = ToolCatalog.load().require("customerio");
 
   private static Connection connect(String region) {
-    Map<String, String> values = WireMockTestBase.credentials();
+    Map<String, String> values = CustomerIoServerTest.credentials();
     if (region != null) {
       values.put("region", region);
     }
@@ -25,11 +25,11 @@ class RegionTest {
   }
 
   private static String trackUrl(Connection c) {
-    return c.dryRun("delete_customer", WireMockTestBase.json("{\"identifier\": \"42\"}")).url();
+    return c.dryRun("delete_customer", CustomerIoServerTest.json("{\"identifier\": \"42\"}")).url();
   }
 
   private static String appUrl(Connection c) {
-    return c.dryRun("list_segments", WireMockTestBase.json("{}")).url();
+    return c.dryRun("list_segments", CustomerIoServerTest.json("{}")).url();
   }
 
   @Test
@@ -37,10 +37,10 @@ class RegionTest {
     try (Connection eu = connect("eu")) {
       assertThat(trackUrl(eu)).isEqualTo("https://track-eu.customer.io/api/v1/customers/42");
       assertThat(appUrl(eu)).isEqualTo("https://api-eu.customer.io/v1/segments");
-      assertThat(eu.dryRun("delete_customer", WireMockTestBase.json("{\"identifier\": \"42\"}"))
-          .header("Authorization").value()).isEqualTo(WireMockTestBase.TRACK_AUTH);
-      assertThat(eu.dryRun("list_segments", WireMockTestBase.json("{}"))
-          .header("Authorization").value()).isEqualTo(WireMockTestBase.APP_AUTH);
+      assertThat(eu.dryRun("delete_customer", CustomerIoServerTest.json("{\"identifier\": \"42\"}"))
+          .header("Authorization").value()).isEqualTo(CustomerIoServerTest.TRACK_AUTH);
+      assertThat(eu.dryRun("list_segments", CustomerIoServerTest.json("{}"))
+          .header("Authorization").value()).isEqualTo(CustomerIoServerTest.APP_AUTH);
     }
   }
 
@@ -64,10 +64,10 @@ class RegionTest {
 
   @Test
   void missingKeysAreRefusedWithoutShowingSecrets() {
-    Map<String, String> values = WireMockTestBase.credentials();
+    Map<String, String> values = CustomerIoServerTest.credentials();
     values.remove("app_api_key");
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> PROVIDER.connect(values));
     assertThat(e.getMessage()).contains("app_api_key");
-    assertThat(e.getMessage()).doesNotContain(WireMockTestBase.TRACK_API_KEY);
+    assertThat(e.getMessage()).doesNotContain(CustomerIoServerTest.TRACK_API_KEY);
   }
 }
