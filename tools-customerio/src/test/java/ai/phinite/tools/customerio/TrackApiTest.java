@@ -1,6 +1,6 @@
 package ai.phinite.tools.customerio;
 
-import static ai.phinite.tools.customerio.WireMockTestBase.Api.TRACK;
+import static ai.phinite.tools.customerio.CustomerIoServerTest.Api.TRACK;
 import static com.google.common.truth.Truth.assertThat;
 
 import ai.phinite.tools.runtime.Response;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * The 12 Track API subtools, each called over real HTTP: server, method, path and query as sent,
  * Basic authentication (standard Base64 of site_id:track_api_key) and the exact JSON body.
  */
-class TrackApiTest extends WireMockTestBase {
+class TrackApiTest extends CustomerIoServerTest {
 
   @Test
   void identifyCustomer_sendsAttributesAsTheWholeBody() {
@@ -28,7 +28,7 @@ class TrackApiTest extends WireMockTestBase {
         {"identifier": "42", "attributes": {"plan": null, "nested": {"a": null}, "keep": 1}}""");
     var request = assertSent(TRACK, "PUT", "/customers/42",
         "{\"plan\": null, \"nested\": {\"a\": null}, \"keep\": 1}");
-    assertThat(request.getBodyAsString()).contains("\"plan\":null");
+    assertThat(request.bodyText()).contains("\"plan\":null");
   }
 
   @Test
