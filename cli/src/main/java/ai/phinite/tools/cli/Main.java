@@ -11,12 +11,15 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code phinite-tools} command line: lists the tools on the class path, describes them, calls
- * their subtools and tests connections.
+ * their subtools and tests connections. {@code --classpath} (or {@value #CLASSPATH_ENV}) adds
+ * tools built outside this project: jars or class directories holding generated providers.
  *
  * <p>Results go to standard output; failures go to standard error as one line of JSON,
  * {@code {"error": {"kind", "message", ...}}}. Exit codes: {@value #OK} success, {@value #FAILED}
@@ -52,22 +55,49 @@ public final class Main implements Callable<Integer> {
   /** Exit code of invalid input, when nothing was sent. */
   public static final int INVALID = 2;
 
+  /** Environment variable read when {@code --classpath} is not given. */
+  public static final String CLASSPATH_ENV = "PHINITE_TOOLS_CLASSPATH";
+
   private final Supplier<ToolCatalog> catalogSource;
   private ToolCatalog catalog;
+  private OutsideTools outside;
 
   @Spec CommandSpec spec;
+
+  @Option(names = {"--classpath", "-cp"}, paramLabel = "PATH", scope = ScopeType.INHERIT,
+      defaultValue = "${env:" + CLASSPATH_ENV + "}",
+      description = "More tools to load: jars and class directories separated by '${sys:path.separator}'"
+          + " (DIR/* is every jar in DIR). The bundled tools stay. Default: $" + CLASSPATH_ENV + ".")
+  String classpath;
 
   /** A command line over the tools {@code catalog} supplies (asked for on first use only). */
   public Main(Supplier<ToolCatalog> catalog) {
     this.catalogSource = Objects.requireNonNull(catalog);
   }
 
-  /** The tools the commands work on. */
+  /** The tools the commands work on: the supplied ones, and those of {@code --classpath}. */
   ToolCatalog catalog() {
     if (catalog == null) {
-      catalog = catalogSource.get();
+      if (classpath == null || classpath.isBlank()) {
+        catalog = catalogSource.get();
+      } else {
+        try {
+          outside = OutsideTools.open(classpath);
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        catalog = ToolCatalog.load(outside.loader());
+      }
     }
     return catalog;
+  }
+
+  /** Closes the class loader of {@code --classpath}, if one was opened. */
+  void closeOutsideTools() {
+    if (outside != null) {
+      outside.close();
+      outside = null;
+    }
   }
 
   /** Without a command there is nothing to do: a usage error. */
@@ -115,6 +145,7 @@ public final class Main implements Callable<Integer> {
     } finally {
       cmd.getOut().flush();
       cmd.getErr().flush();
+      ((Main) cmd.getCommand()).closeOutsideTools();
     }
   }
 
