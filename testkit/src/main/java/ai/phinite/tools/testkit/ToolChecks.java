@@ -21,12 +21,12 @@ import org.opentest4j.AssertionFailedError;
  * be an OpenAI strict-mode function. Each problem names the subtool and the JSON pointer of the
  * schema part at fault.
  *
- * <pre>{@code
- * @Test
+ * <pre>
+ * &#64;Test
  * void everythingIsDescribed() {
  *   ToolChecks.assertWellDescribed(ToolCatalog.load().require("github"));
  * }
- * }</pre>
+ * </pre>
  */
 public final class ToolChecks {
   private ToolChecks() {}

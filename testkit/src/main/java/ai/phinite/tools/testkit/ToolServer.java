@@ -28,19 +28,19 @@ import org.opentest4j.AssertionFailedError;
  * {@link Connection} pointed at them. Every request is recorded exactly as received and answered
  * with a canned response ({@code 200 {}} unless a test says otherwise).
  *
- * <pre>{@code
+ * <pre>
  * class GitHubToolTest {
- *   @RegisterExtension
+ *   &#64;RegisterExtension
  *   static final ToolServer github = ToolServer.forTool("github").credential("token", "t-1");
  *
- *   @Test
+ *   &#64;Test
  *   void getIssue() {
  *     github.call("get_issue", "{'owner': 'acme', 'repo': 'web', 'number': 7}");
  *     github.assertOneRequest().method("GET").url("/repos/acme/web/issues/7")
  *         .header("Authorization", "Bearer t-1").noBody();
  *   }
  * }
- * }</pre>
+ * </pre>
  *
  * <p>Registered on a {@code static} field, the servers run once per test class; on an instance
  * field, once per test. Before each test the recordings and stubs are cleared and a fresh
