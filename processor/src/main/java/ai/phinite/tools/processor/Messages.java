@@ -247,6 +247,26 @@ final class Messages {
         + " the names the agent sees, among " + declared;
   }
 
+  static String requiresUnknown(String attribute, String name, Collection<String> declared) {
+    return "@Requires " + attribute + " names \"" + name + "\", which is not an argument of this"
+        + " method; use the names the agent sees, among " + declared;
+  }
+
+  static String requiresTwice(String arg) {
+    return "@Requires(arg = \"" + arg + "\") is declared twice on this method; merge them into"
+        + " one whose anyOf lists every argument \"" + arg + "\" may come with";
+  }
+
+  static String requiresNoAlternatives(String arg) {
+    return "@Requires(arg = \"" + arg + "\") needs anyOf to list at least one argument, each"
+        + " once: the arguments of which one must be given with \"" + arg + "\"";
+  }
+
+  static String requiresItself(String arg) {
+    return "@Requires(arg = \"" + arg + "\") lists \"" + arg + "\" in its own anyOf; list only"
+        + " the other arguments it needs";
+  }
+
   static String badRetry(String what) {
     return "@Retry " + what + "; use maxRetries 0 to 10 and maxWaitSeconds 0 to 600";
   }
