@@ -63,6 +63,12 @@ final class Messages {
         + "\", which is not among its allowed values " + allowed + "; fix one of them";
   }
 
+  static String variantValueNotAllowed(String key, String value, Collection<String> allowed) {
+    return "@ServerVariant(credential = \"" + key + "\", equals = \"" + value + "\") can never"
+        + " apply: \"" + value + "\" is not among the allowed values " + allowed + " of that"
+        + " credential; use one of them, or add it to its allowed values";
+  }
+
   static String unknownCredential(String where, String key, Collection<String> declared) {
     return where + " names the credential \"" + key + "\", which the tool does not declare;"
         + " declare @Credential(key = \"" + key + "\", ...) on the interface or use one of "
