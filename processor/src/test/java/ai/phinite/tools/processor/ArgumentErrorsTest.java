@@ -259,13 +259,12 @@ class ArgumentErrorsTest {
 
   @Test
   void requiresTheSameArgumentTwice() {
-    // javac cannot place a message on one of several repeated annotations (they sit in a
-    // container it synthesizes, which has no source position), so it lands on the method
+    // one of several repeated annotations: the message lands on the second one's arg
     JavaFileObject file = itemsRequiring("@Requires(arg = \"email\", anyOf = \"name\")",
         "@Requires(", "    arg = \"email\", anyOf = \"phone\")");
     assertOnlyError(compile(file), file, "@Requires(arg = \"email\") is declared twice on this"
         + " method; merge them into one whose anyOf lists every argument \"email\" may come with",
-        "Response items(");
+        "    arg = \"email\", anyOf = \"phone\")");
   }
 
   @Test

@@ -175,12 +175,12 @@ class DryRunTest {
       "{\"per_user_data\": [{\"id\": \"1\"}], \"id_ignore_missing\": true, \"email_ignore_missing\": true, \"email_add_duplicates\": true}",
       "{\"data_file_url\": \"https://files.example.com/a.jsonl\", \"id_ignore_missing\": false, \"email_add_duplicates\": true}"})
   void dryRunShowsBroadcastFlagsBesideTheAudiencesTheyFit(String body) {
-    ObjectNode args = (ObjectNode) WireMockTestBase.json(body);
+    ObjectNode args = (ObjectNode) CustomerIoServerTest.json(body);
     args.put("broadcast_id", 3);
     PreparedRequest request = connection.dryRun("trigger_broadcast", args);
     assertThat(request.url()).isEqualTo(APP + "/campaigns/3/triggers");
-    assertThat(WireMockTestBase.json(request.body().toString()))
-        .isEqualTo(WireMockTestBase.json(body));
+    assertThat(CustomerIoServerTest.json(request.body().toString()))
+        .isEqualTo(CustomerIoServerTest.json(body));
   }
 
   /** A flag beside an audience it does not fit is refused with what it needs, at its pointer. */
@@ -203,7 +203,7 @@ class DryRunTest {
       String message) {
     ai.phinite.tools.runtime.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
         ai.phinite.tools.runtime.InvalidInputException.class,
-        () -> connection.dryRun("trigger_broadcast", WireMockTestBase.json(args.replace('\'', '"'))));
+        () -> connection.dryRun("trigger_broadcast", CustomerIoServerTest.json(args.replace('\'', '"'))));
     assertThat(e.kind()).isEqualTo("invalid_arguments");
     assertThat(e.nothingSent()).isTrue();
     assertThat(e.problems()).hasSize(1);
@@ -215,7 +215,7 @@ class DryRunTest {
   void dryRunRefusesATransactionalEmailWithoutTo() {
     ai.phinite.tools.runtime.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
         ai.phinite.tools.runtime.InvalidInputException.class,
-        () -> connection.dryRun("send_transactional_email", WireMockTestBase.json(
+        () -> connection.dryRun("send_transactional_email", CustomerIoServerTest.json(
             "{\"transactional_message_id\": 44, \"identifiers\": {\"id\": \"42\"}}")));
     assertThat(e.kind()).isEqualTo("invalid_arguments");
     assertThat(e.problems()).hasSize(1);

@@ -137,7 +137,7 @@ class LimitsTest extends CustomerIoServerTest {
   void broadcast_aNullFlagCountsAsLeftOut() {
     connection.invoke("trigger_broadcast", json("{\"broadcast_id\": 3,"
         + " \"emails\": [\"ada@example.com\"], \"id_ignore_missing\": null}"));
-    assertThat(json(sentTo(APP).getBodyAsString()))
+    assertThat(json(sentTo(APP).bodyText()))
         .isEqualTo(json("{\"emails\": [\"ada@example.com\"]}"));
   }
 
