@@ -41,6 +41,11 @@ public final class McpCommand implements Callable<Integer> {
       description = "How long to wait for each response (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "50",
+      description = "The most time one tools/call may take, retries and waits included"
+          + " (default: ${DEFAULT-VALUE}, within the 60 s request timeout of the MCP SDK clients).")
+  int deadlineSeconds;
+
   @Mixin Selection selection;
 
   @Override
@@ -62,7 +67,7 @@ public final class McpCommand implements Callable<Integer> {
         overrides(tool).forEach(builder::baseUrl);
         open.add(builder.build());
       }
-      McpToolServer.serve(open, System.in, System.out);
+      McpToolServer.serveStdio(open, System.in, System.out, Duration.ofSeconds(deadlineSeconds));
       return Main.OK;
     } finally {
       open.forEach(Connection::close);
