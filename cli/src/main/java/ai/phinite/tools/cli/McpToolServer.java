@@ -21,6 +21,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -54,15 +55,27 @@ final class McpToolServer {
   private McpToolServer() {}
 
   /**
-   * Starts an MCP server on this transport that serves the subtools enabled on these connections.
+   * Starts an MCP server on this single-session transport (stdio) that serves the subtools
+   * enabled on these connections.
    *
    * @param deadline the most time one {@code tools/call} may take, retries and waits included
    * @param calls where running calls are noted, so that a client can cancel them
    */
   static McpAsyncServer start(McpServerTransportProvider transport, List<Connection> connections,
       Duration deadline, McpCallRegistry calls) {
+    return configure(McpServer.async(transport), connections, deadline, calls);
+  }
+
+  /** Starts an MCP server on a Streamable HTTP transport; see the other {@code start}. */
+  static McpAsyncServer start(McpStreamableServerTransportProvider transport,
+      List<Connection> connections, Duration deadline, McpCallRegistry calls) {
+    return configure(McpServer.async(transport), connections, deadline, calls);
+  }
+
+  private static McpAsyncServer configure(McpServer.AsyncSpecification<?> spec,
+      List<Connection> connections, Duration deadline, McpCallRegistry calls) {
     McpJsonMapper mapper = new JacksonMcpJsonMapper(Json.MAPPER);
-    return McpServer.async(transport)
+    return spec
         .jsonMapper(mapper)
         .serverInfo(new McpSchema.Implementation("phinite-tools", TITLE, VersionProvider.version()))
         .instructions(instructions(connections))
