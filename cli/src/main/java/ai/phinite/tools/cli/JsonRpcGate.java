@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Checks one inbound JSON-RPC message before the MCP SDK sees it, so that nothing a client sends
@@ -89,8 +90,12 @@ final class JsonRpcGate {
   /** A malformed notification or response: nothing to pass on, nothing to answer. */
   record Drop(String why) implements Verdict {}
 
-  /** Checks one message, as received (one line of stdio, one HTTP request body). */
-  static Verdict check(String text) {
+  /**
+   * Checks one message, as received (one line of stdio, one HTTP request body).
+   *
+   * @param tools the names of the tools the server has, for {@code tools/call}
+   */
+  static Verdict check(String text, Set<String> tools) {
     JsonNode json;
     try {
       json = LENIENT.readTree(text);
@@ -152,7 +157,7 @@ final class JsonRpcGate {
     }
     String duplicate = duplicateKey(text);
     if ("tools/call".equals(method) && hasId) {
-      Verdict call = checkToolCall(id, params, duplicate);
+      Verdict call = checkToolCall(id, params, duplicate, tools);
       if (call != null) {
         return call;
       }
@@ -166,12 +171,19 @@ final class JsonRpcGate {
   }
 
   /** A {@code tools/call} needs a tool name and, if any, arguments as one JSON object. */
-  private static Verdict checkToolCall(String id, JsonNode params, String duplicate) {
+  private static Verdict checkToolCall(String id, JsonNode params, String duplicate,
+      Set<String> tools) {
     JsonNode name = params == null ? null : params.get("name");
     if (name == null || !name.isTextual() || name.asText().isEmpty()) {
       return new Reply(error(id, INVALID_PARAMS, "Invalid params: tools/call needs \"name\", the"
           + " tool's name as a string (see tools/list)" + (name == null ? "" : "; got "
           + kind(name))));
+    }
+    if (!tools.contains(name.asText())) {
+      String shown = name.asText().length() > 64 ? name.asText().substring(0, 64) + "..."
+          : name.asText();
+      return new Reply(error(id, INVALID_PARAMS, "Invalid params: this server has no tool named '"
+          + shown + "'; call tools/list for the tools it has"));
     }
     JsonNode arguments = params.get("arguments");
     if (arguments != null && !arguments.isObject() && !arguments.isNull()) {

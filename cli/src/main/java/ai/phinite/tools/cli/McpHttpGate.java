@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The front of {@code mcp --http}: every request to {@code /mcp} passes here first, in this order.
@@ -52,8 +53,10 @@ final class McpHttpGate extends HttpServlet {
    *
    * @param transport the tenant's SDK transport (a servlet)
    * @param calls the tenant's running calls, for cancellation
+   * @param tools the names of the tenant's tools
    */
-  record Route(HttpServletStreamableServerTransportProvider transport, McpCallRegistry calls) {}
+  record Route(HttpServletStreamableServerTransportProvider transport, McpCallRegistry calls,
+      Set<String> tools) {}
 
   private final transient McpTenants tenants;
   private final transient Map<McpTenants.Tenant, Route> routes;
@@ -147,7 +150,7 @@ final class McpHttpGate extends HttpServlet {
           "Parse error: the message is not UTF-8 text"));
       return;
     }
-    JsonRpcGate.Verdict verdict = JsonRpcGate.check(text);
+    JsonRpcGate.Verdict verdict = JsonRpcGate.check(text, route.tools());
     if (verdict instanceof JsonRpcGate.Reply reply) {
       boolean error = reply.response().has("error");
       reply(response, error && reply.response().path("id").isNull() ? 400 : 200,

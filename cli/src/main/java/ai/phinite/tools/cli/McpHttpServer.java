@@ -114,7 +114,8 @@ final class McpHttpServer implements AutoCloseable {
               .build();
       McpCallRegistry calls = new McpCallRegistry();
       servers.add(McpToolServer.start(transport, connections.get(tenant.name()), deadline, calls));
-      routes.put(tenant, new McpHttpGate.Route(transport, calls));
+      routes.put(tenant, new McpHttpGate.Route(transport, calls,
+          McpToolServer.toolNames(connections.get(tenant.name()))));
     }
     Server jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);

@@ -42,6 +42,7 @@ final class McpStdioTransport implements McpServerTransportProvider {
   private final int maxLineBytes;
   private final Duration drainLimit;
   private final McpCallRegistry calls;
+  private final Set<String> tools;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
   private final Object drained = new Object();
@@ -55,15 +56,17 @@ final class McpStdioTransport implements McpServerTransportProvider {
    * @param maxLineBytes the longest message accepted, in bytes
    * @param drainLimit how long calls in flight may still run after the input ends
    * @param calls the running calls, for cancellation
+   * @param tools the names of the server's tools
    */
   McpStdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, int maxLineBytes,
-      Duration drainLimit, McpCallRegistry calls) {
+      Duration drainLimit, McpCallRegistry calls, Set<String> tools) {
     this.mapper = mapper;
     this.in = in;
     this.out = out;
     this.maxLineBytes = maxLineBytes;
     this.drainLimit = drainLimit;
     this.calls = calls;
+    this.tools = tools;
   }
 
   @Override
@@ -120,7 +123,7 @@ final class McpStdioTransport implements McpServerTransportProvider {
     if (line.text().isBlank()) {
       return; // an empty line is no message
     }
-    JsonRpcGate.Verdict verdict = JsonRpcGate.check(line.text());
+    JsonRpcGate.Verdict verdict = JsonRpcGate.check(line.text(), tools);
     if (verdict instanceof JsonRpcGate.Reply reply) {
       write(reply.response());
     } else if (verdict instanceof JsonRpcGate.Forward message) {

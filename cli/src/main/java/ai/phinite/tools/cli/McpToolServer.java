@@ -26,7 +26,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CancellationException;
@@ -90,7 +92,7 @@ final class McpToolServer {
       Duration deadline) throws InterruptedException {
     McpCallRegistry calls = new McpCallRegistry();
     McpStdioTransport transport = new McpStdioTransport(new JacksonMcpJsonMapper(Json.MAPPER),
-        in, out, MAX_MESSAGE_BYTES, deadline.plusSeconds(5), calls);
+        in, out, MAX_MESSAGE_BYTES, deadline.plusSeconds(5), calls, toolNames(connections));
     McpAsyncServer server = start(transport, connections, deadline, calls);
     try {
       transport.serve();
@@ -117,6 +119,18 @@ final class McpToolServer {
         + " whether anything was sent. Tools marked destructive change or delete data in the"
         + " connected account. Retries and rate-limit waits are reported as progress when a"
         + " progressToken is given.";
+  }
+
+  /** The MCP names of the subtools enabled on these connections. */
+  static Set<String> toolNames(List<Connection> connections) {
+    boolean prefix = connections.size() > 1;
+    Set<String> names = new HashSet<>();
+    for (Connection c : connections) {
+      for (SubtoolSpec s : c.enabledSubtools()) {
+        names.add(ToolExport.mcp(c.tool(), s, prefix).path("name").asText());
+      }
+    }
+    return Set.copyOf(names);
   }
 
   /** The tool specifications of the subtools enabled on these connections. */

@@ -116,6 +116,21 @@ final class McpProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Waits (at most 60 s) until standard error has a line matching this, and returns group 1. */
+  String awaitStderr(java.util.regex.Pattern pattern) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < end) {
+      java.util.regex.Matcher m = pattern.matcher(stderr);
+      if (m.find()) {
+        return m.group(1);
+      }
+      assertWithMessage("the server ended early; stderr: %s", stderr).that(process.isAlive())
+          .isTrue();
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no line matching " + pattern + " within 60 s; stderr: " + stderr);
+  }
+
   String stderr() {
     return stderr.toString();
   }
