@@ -202,7 +202,7 @@ class ExportCommandTest {
     Cli.Result r = cli.run("export", "--format", "yaml", "--out", out.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.error().path("message").asText())
-        .isEqualTo("Unknown format 'yaml'; use one of graph-studio, mcp, openai, anthropic");
+        .isEqualTo("Unknown format 'yaml'; use one of graph-studio, mcp, openai, anthropic, gemini");
     r = cli.run("export", "--format", "mcp", "--out", out.toString(), "--subtools", "kustomer:nope");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.error().path("message").asText())
