@@ -72,12 +72,6 @@ final class JsonRpcGate {
       JsonNode requestId = message.path("params").path("requestId");
       return validId(requestId) ? requestId.toString() : null;
     }
-
-    /** The progress token of a request, {@code null} when it has none. */
-    JsonNode progressToken() {
-      JsonNode token = message.path("params").path("_meta").path("progressToken");
-      return token.isTextual() || token.isIntegralNumber() ? token : null;
-    }
   }
 
   /**
