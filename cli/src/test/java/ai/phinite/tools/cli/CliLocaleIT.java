@@ -60,7 +60,7 @@ class CliLocaleIT {
     JsonNode error = Json.MAPPER.readTree(r.err().lines().findFirst().orElseThrow()).path("error");
     assertThat(error.path("kind").asText()).isEqualTo("invalid_input");
     assertThat(error.path("option").asText()).isEqualTo("--args");
-    assertThat(error.path("message").asText()).startsWith("Argument 8 (--args) could not be read"
+    assertThat(error.path("message").asText()).startsWith("Argument 7 (--args) could not be read"
         + " as text: the locale's character set");
     assertThat(error.path("message").asText()).contains("LANG=C.UTF-8");
     assertThat(r.out()).isEmpty();
