@@ -65,9 +65,14 @@ class McpHttpIT {
     upstream.createContext("/", exchange -> {
       seenAuth.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
           + exchange.getRequestHeaders().getFirst("Authorization"));
-      byte[] body = "{\"data\":{\"id\":\"c1\"}}".getBytes(StandardCharsets.UTF_8);
+      boolean slow = exchange.getRequestURI().getPath().contains("/slow-");
+      byte[] body = (slow ? "{\"errors\":[]}" : "{\"data\":{\"id\":\"c1\"}}")
+          .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
+      if (slow) {
+        exchange.getResponseHeaders().add("Retry-After", "5"); // a second attempt in 5 s
+      }
+      exchange.sendResponseHeaders(slow ? 503 : 200, body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
     });
@@ -247,6 +252,42 @@ class McpHttpIT {
     HttpResponse<String> after = post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}",
         "Authorization", "Bearer " + TOKEN_A, "Mcp-Session-Id", session);
     assertThat(after.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void cancellationOverHttpStopsTheUpstreamWork() throws Exception {
+    HttpResponse<String> init = post(INITIALIZE, "Authorization", "Bearer " + TOKEN_A);
+    String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    String[] headers = {"Authorization", "Bearer " + TOKEN_A, "Mcp-Session-Id", session,
+        "MCP-Protocol-Version", "2025-06-18"};
+    assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", headers)
+        .statusCode()).isEqualTo(202);
+    HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(endpoint))
+        .timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":50,\"method\":"
+            + "\"tools/call\",\"params\":{\"name\":\"get_customer\",\"arguments\":"
+            + "{\"customer_id\":\"slow-1\"}}}"));
+    for (int i = 0; i < headers.length; i += 2) {
+      call.header(headers[i], headers[i + 1]);
+    }
+    var running = http.sendAsync(call.build(), HttpResponse.BodyHandlers.ofString());
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (attempts("slow-1") == 0 && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    assertThat(attempts("slow-1")).isEqualTo(1);
+    assertThat(post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":"
+        + "{\"requestId\":50}}", headers).statusCode()).isEqualTo(202);
+    HttpResponse<String> answered = running.get(30, TimeUnit.SECONDS);
+    // Without cancellation the call would go on for 3 more attempts, 5 s apart, before answering.
+    assertThat(answered.body()).contains("get_customer was cancelled");
+    assertThat(attempts("slow-1")).isEqualTo(1);
+  }
+
+  private static long attempts(String id) {
+    return seenAuth.stream().filter(s -> s.contains("/customers/" + id + " ")).count();
   }
 
   @Test
