@@ -57,24 +57,21 @@ public final class McpCommand implements Callable<Integer> {
           + " with that server, TOOL.ID=URL to one. Repeatable.")
   Map<String, String> servers;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-      description = "How long to wait for each response (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "45",
+      description = "The most time a tools/call may take in all: every attempt, every wait and"
+          + " the whole response (default: ${DEFAULT-VALUE}, within the 60 s request timeout of"
+          + " the MCP SDK clients).")
   int timeoutSeconds;
-
-  @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "50",
-      description = "The most time one tools/call may take, retries and waits included"
-          + " (default: ${DEFAULT-VALUE}, within the 60 s request timeout of the MCP SDK clients).")
-  int deadlineSeconds;
 
   @Mixin Selection selection;
 
   @Override
   public Integer call() throws Exception {
-    if (deadlineSeconds < 1 || timeoutSeconds < 1) {
-      throw CliException.invalidInput(deadlineSeconds < 1 ? "--deadline" : "--timeout",
-          "--deadline and --timeout must be at least 1 second");
+    if (timeoutSeconds < 1) {
+      throw CliException.invalidInput("--timeout", "--timeout must be at least 1 second; got "
+          + timeoutSeconds);
     }
-    Duration deadline = Duration.ofSeconds(deadlineSeconds);
+    Duration deadline = Duration.ofSeconds(timeoutSeconds);
     if (http != null) {
       return serveHttp(deadline);
     }
@@ -174,7 +171,7 @@ public final class McpCommand implements Callable<Integer> {
         }
         Connection.Builder builder = tool.connection()
             .credentials(entry.getValue())
-            .requestTimeout(Duration.ofSeconds(timeoutSeconds))
+            .deadline(Duration.ofSeconds(timeoutSeconds))
             .subtools(chosen);
         overrides(tool).forEach(builder::baseUrl);
         open.add(builder.build());

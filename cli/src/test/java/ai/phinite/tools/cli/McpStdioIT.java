@@ -251,7 +251,7 @@ class McpStdioIT {
   void theDeadlineEndsACallThatNeverAnswers() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
     responder = (n, exchange) -> never.await(60, TimeUnit.SECONDS);
-    try (McpProcess mcp = start("--deadline", "2")) {
+    try (McpProcess mcp = start("--timeout", "2")) {
       mcp.initialized();
       mcp.send(call(41, "{\"customer_id\":\"c3\"}"));
       JsonNode response = mcp.next();
