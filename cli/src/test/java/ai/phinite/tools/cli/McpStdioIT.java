@@ -254,11 +254,11 @@ class McpStdioIT {
     try (McpProcess mcp = start("--timeout", "2")) {
       mcp.initialized();
       mcp.send(call(41, "{\"customer_id\":\"c3\"}"));
-      JsonNode response = mcp.next();
+      JsonNode response = mcp.nextResponse(new ArrayList<>());
       assertThat(response.path("id").asInt()).isEqualTo(41);
       assertThat(response.path("result").path("isError").asBoolean()).isTrue();
-      assertThat(response.path("result").path("content").get(0).path("text").asText())
-          .contains("deadline");
+      String text = response.path("result").path("content").get(0).path("text").asText();
+      assertWithMessage(text).that(text).contains("deadline of 2 s");
     } finally {
       never.countDown();
     }
