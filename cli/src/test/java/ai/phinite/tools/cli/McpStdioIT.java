@@ -123,6 +123,11 @@ class McpStdioIT {
       mcp.sendBytes(new byte[] {'{', (byte) 0xff, (byte) 0xfe, '}', '\n'});
       assertThat(mcp.next().path("error").path("message").asText())
           .isEqualTo("Parse error: the message is not UTF-8 text");
+      mcp.send("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\",\"params\":{\"pad\":\""
+          + "x".repeat(5 * 1024 * 1024) + "\"}}");
+      assertThat(mcp.next()).isEqualTo(json("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":"
+          + "-32600,\"message\":\"Invalid Request: the message is longer than 4194304 bytes; it"
+          + " was skipped\"}}"));
       mcp.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/unknown\",\"params\":7}");
       mcp.send("{\"jsonrpc\":\"2.0\",\"id\":\"after\",\"method\":\"tools/list\"}");
       JsonNode list = mcp.next();
