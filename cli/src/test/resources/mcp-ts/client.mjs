@@ -1,6 +1,7 @@
 // Drives `phinite-tools mcp --http` with the official TypeScript SDK client (Streamable HTTP):
 // connects with a bearer token, lists every tool (following nextCursor), optionally calls one,
-// ends the session with DELETE and prints one JSON line with what it saw.
+// collecting its progress notifications, ends the session with DELETE and prints one JSON line
+// with what it saw.
 // Usage: node client.mjs URL TOKEN [TOOL ARGUMENTS_JSON]
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -26,7 +27,10 @@ try {
   } while (cursor);
   out.tools = tools;
   if (tool) {
-    out.call = await client.callTool({ name: tool, arguments: JSON.parse(args) });
+    out.progress = [];
+    out.call = await client.callTool({ name: tool, arguments: JSON.parse(args) }, undefined, {
+      onprogress: (p) => out.progress.push(p.message),
+    });
   }
   await transport.terminateSession();
   out.terminated = transport.sessionId === undefined;

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code phinite-tools mcp --http} of the real jar, with two tenants, driven by the official Java
  * SDK client, the official TypeScript SDK client (installed from npm into {@code target/}) and
- * raw HTTP: each tenant lists and calls only its own tools with its own credentials, a wrong or
+ * raw HTTP: each tenant lists and calls only its own tools with its own credentials, retries come
+ * as progress, a cancelled call stops, a wrong or
  * missing token is 401, a foreign Origin 403, an unknown protocol version 400, and a session ended
  * with DELETE is gone (404).
  */
@@ -65,12 +66,16 @@ class McpHttpIT {
     upstream.createContext("/", exchange -> {
       seenAuth.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
           + exchange.getRequestHeaders().getFirst("Authorization"));
-      boolean slow = exchange.getRequestURI().getPath().contains("/slow-");
+      String path = exchange.getRequestURI().getPath();
+      // "flaky-" ids fail their first attempt with a 1 s Retry-After, then succeed
+      boolean flaky = path.contains("/flaky-") && seenAuth.stream()
+          .filter(s -> s.contains(path + " ")).count() == 1;
+      boolean slow = path.contains("/slow-") || flaky;
       byte[] body = (slow ? "{\"errors\":[]}" : "{\"data\":{\"id\":\"c1\"}}")
           .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       if (slow) {
-        exchange.getResponseHeaders().add("Retry-After", "5"); // a second attempt in 5 s
+        exchange.getResponseHeaders().add("Retry-After", flaky ? "1" : "5");
       }
       exchange.sendResponseHeaders(slow ? 503 : 200, body.length);
       exchange.getResponseBody().write(body);
@@ -293,13 +298,16 @@ class McpHttpIT {
   @Test
   void theOfficialTypeScriptClientListsCallsAndEndsItsSession() throws Exception {
     Path npm = installTypeScriptSdk();
-    JsonNode a = node(npm, endpoint, TOKEN_A, "get_customer", "{\"customer_id\":\"ts1\"}");
+    JsonNode a = node(npm, endpoint, TOKEN_A, "get_customer", "{\"customer_id\":\"flaky-ts1\"}");
     assertWithMessage("%s", a).that(a.has("error")).isFalse();
+    assertThat(a.path("progress").toString()).isEqualTo("[\"Attempt 1: GET get_customer to"
+        + " 127.0.0.1\",\"Waiting 1.0 s as the server asked (Retry-After)\",\"Attempt 2: GET"
+        + " get_customer to 127.0.0.1\"]");
     assertThat(a.path("server").path("name").asText()).isEqualTo("phinite-tools");
     assertThat(a.path("tools").toString()).isEqualTo("[\"get_customer\"]");
     assertThat(a.path("call").path("isError").asBoolean()).isFalse();
     assertThat(a.path("terminated").asBoolean()).isTrue();
-    assertThat(seenAuth).contains("GET /v1/customers/ts1 Bearer " + SECRET_A);
+    assertThat(seenAuth).contains("GET /v1/customers/flaky-ts1 Bearer " + SECRET_A);
     JsonNode b = node(npm, endpoint, TOKEN_B, "get_customer", "{\"customer_id\":\"ts2\"}");
     assertThat(b.path("tools").toString())
         .isEqualTo("[\"get_customer_by_email\",\"list_customers\"]");
