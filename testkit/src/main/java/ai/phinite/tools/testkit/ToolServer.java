@@ -6,10 +6,10 @@ import ai.phinite.tools.runtime.Response;
 import ai.phinite.tools.runtime.ToolCatalog;
 import ai.phinite.tools.runtime.ToolDescriptor;
 import ai.phinite.tools.runtime.ToolProvider;
+import ai.phinite.tools.runtime.ToolRuntime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +43,10 @@ import org.opentest4j.AssertionFailedError;
  * </pre>
  *
  * <p>Registered on a {@code static} field, the servers run once per test class; on an instance
- * field, once per test. Before each test the recordings and stubs are cleared and a fresh
- * connection is made on first use; after each test it is closed. Retries do not wait (the
- * attempts still happen), so tests of retry behaviour stay fast.
+ * field, once per test. Before each test the recordings and stubs are cleared, a fresh
+ * {@link ToolRuntime} is made (its retry and rate-limit waits are skipped: the attempts still
+ * happen, so tests of retry behaviour stay fast) and a connection is made on first use; after
+ * each test both are closed.
  */
 public final class ToolServer
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -53,6 +54,8 @@ public final class ToolServer
   private ToolProvider<?> provider;
   private final Map<String, String> credentials = new LinkedHashMap<>();
   private final List<Consumer<Connection.Builder>> options = new ArrayList<>();
+  private final List<Consumer<ToolRuntime.Builder>> runtimeOptions = new ArrayList<>();
+  private ToolRuntime runtime;
   private CannedResponse defaultResponse = CannedResponse.json("{}");
   private RecordingServer recording;
   private String startedBy;
@@ -95,6 +98,15 @@ public final class ToolServer
   }
 
   /**
+   * Further settings of each test's {@link ToolRuntime} (a listener, a rate limiter, a default
+   * deadline, ...); every test gets a fresh runtime whose waits are skipped.
+   */
+  public ToolServer configureRuntime(Consumer<ToolRuntime.Builder> option) {
+    runtimeOptions.add(option);
+    return this;
+  }
+
+  /**
    * What every request is answered with when no stub matches; {@code 200 {}} by default. Set
    * during a test, it holds until the test ends.
    */
@@ -129,6 +141,11 @@ public final class ToolServer
       startedBy = context.getUniqueId();
     }
     recording.reset(defaultResponse);
+    // a fresh runtime per test: rate limits (kept by the runtime) start afresh; retry, rate-limit
+    // and Retry-After waits are counted but not waited, so tests stay fast
+    ToolRuntime.Builder builder = ToolRuntime.builder().skipWaits();
+    runtimeOptions.forEach(o -> o.accept(builder));
+    runtime = builder.build();
   }
 
   @Override
@@ -136,6 +153,10 @@ public final class ToolServer
     if (connection != null) {
       connection.close();
       connection = null;
+    }
+    if (runtime != null) {
+      runtime.close();
+      runtime = null;
     }
     if (context.getUniqueId().equals(startedBy)) {
       stop();
@@ -168,6 +189,18 @@ public final class ToolServer
           + " test: register the ToolServer with @RegisterExtension");
     }
     return recording;
+  }
+
+  /**
+   * The test's runtime: made before each test (waits skipped, plus {@link #configureRuntime}
+   * settings) and closed after it.
+   */
+  public ToolRuntime runtime() {
+    running();
+    if (runtime == null) {
+      throw new IllegalStateException("The runtime of '" + toolId + "' exists only during a test");
+    }
+    return runtime;
   }
 
   /** The tool under test. */
@@ -206,8 +239,7 @@ public final class ToolServer
    */
   public Connection.Builder connectionBuilder() {
     Connection.Builder builder = provider().connection().credentials(credentials)
-        // retries wait for nothing: tests stay fast, the attempts still happen
-        .sleeper(wait -> { }, Clock.systemUTC());
+        .runtime(runtime());
     for (String server : provider.descriptor().servers().keySet()) {
       builder.baseUrl(server, baseUrl(server));
     }
@@ -238,7 +270,8 @@ public final class ToolServer
    * (this extension's credentials and settings; real base URLs).
    */
   public PreparedRequest dryRun(String subtool, String arguments) {
-    Connection.Builder builder = provider().connection().credentials(credentials);
+    Connection.Builder builder = provider().connection().credentials(credentials)
+        .runtime(runtime());
     options.forEach(o -> o.accept(builder));
     try (Connection real = builder.build()) {
       return real.dryRun(subtool, TestJson.parse(arguments));
