@@ -52,8 +52,8 @@ public final class RequestAssert {
     JsonNode json = null;
     if (!text.isEmpty()) {
       try {
-        json = ai.phinite.tools.runtime.internal.Json.MAPPER.readTree(text);
-      } catch (java.io.IOException notJson) {
+        json = TestJson.strict(text);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
         json = null;
       }
     }
