@@ -146,7 +146,7 @@ public final class Connection implements AutoCloseable {
       throw CallAbortedException.closed("the connection", subtool, true);
     }
     JsonNode args = validated(subtool, arguments);
-    CallRun call = CallRun.start(this, subtool, options);
+    CallRun call = CallRun.start(this, subtool, options, false);
     return run(call, () -> multiStep(subtool)
         ? dispatch(call, subtool, args)
         : call.send(prepare(subtool, args)));
@@ -190,7 +190,7 @@ public final class Connection implements AutoCloseable {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CallRun call = CallRun.start(this, subtool, options);
+    CallRun call = CallRun.start(this, subtool, options, true);
     if (!multiStep(subtool)) {
       PreparedRequest request;
       try {
@@ -237,7 +237,7 @@ public final class Connection implements AutoCloseable {
     if (closed) {
       throw CallAbortedException.closed("the connection", request.operation(), true);
     }
-    CallRun call = CallRun.start(this, request.operation(), CallOptions.NONE);
+    CallRun call = CallRun.start(this, request.operation(), CallOptions.NONE, false);
     return run(call, () -> call.send(request));
   }
 
@@ -319,7 +319,7 @@ public final class Connection implements AutoCloseable {
     for (ConnectionTestSpec spec : descriptor.connectionTests()) {
       List<String> creds = authCredentials(descriptor.servers().get(spec.server()).auth());
       try {
-        CallRun call = CallRun.start(this, spec.operation(), CallOptions.NONE);
+        CallRun call = CallRun.start(this, spec.operation(), CallOptions.NONE, false);
         Response r = run(call,
             () -> dispatch(call, spec.operation(), JsonNodeFactory.instance.objectNode()));
         checks.add(new ConnectionTestReport.Check(
