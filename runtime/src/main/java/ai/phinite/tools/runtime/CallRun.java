@@ -473,17 +473,18 @@ final class CallRun implements HttpSupport.Sender {
           // the pause is advice to other callers; this call still waits or fails below
         }
       }
-      if (!retryable || attempt > policy.maxRetries()) {
-        out.completeExceptionally(finalFailure(failure, response));
-        return;
-      }
       long allowed = Math.max(0, Math.min(waitBudget, remaining()));
+      // a 429 asking for a wait past what the call may still wait says when to come back
       if (hinted && status == 429 && Durations.nanos(hint) > allowed) {
         out.completeExceptionally(new RateLimitedException(request.operation()
             + " was refused by the server with HTTP 429 (rate limited); it asks to wait "
             + Durations.text(hint) + ", longer than this call may still wait ("
             + Durations.text(Duration.ofNanos(allowed)) + "); try again in "
             + Durations.text(hint), hint, false));
+        return;
+      }
+      if (!retryable || attempt > policy.maxRetries()) {
+        out.completeExceptionally(finalFailure(failure, response));
         return;
       }
       Duration wait = hinted ? hint : backoff(attempt);
