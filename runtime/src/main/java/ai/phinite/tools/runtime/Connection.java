@@ -197,6 +197,9 @@ public final class Connection implements AutoCloseable {
   }
 
   static List<String> authCredentials(AuthSpec auth) {
+    if (auth.oauth2() != null) {
+      return auth.oauth2().credentials();
+    }
     List<String> names = new ArrayList<>(2);
     for (String key : new String[] {auth.credential(), auth.username(), auth.password()}) {
       if (key != null) {
@@ -241,6 +244,8 @@ public final class Connection implements AutoCloseable {
     private boolean declaredRateLimits = true;
     private Policies.Sleeper sleeper = Policies.THREAD_SLEEP;
     private java.time.Clock clock = java.time.Clock.systemUTC();
+    private final Map<String, String> tokenUrls = new LinkedHashMap<>();
+    private RefreshTokenRotation rotation;
 
     Builder(ToolProvider<?> provider) {
       this.provider = provider;
@@ -264,6 +269,24 @@ public final class Connection implements AutoCloseable {
      */
     public Builder baseUrl(String serverId, String url) {
       baseUrls.put(serverId, url);
+      return this;
+    }
+
+    /**
+     * Sends an OAuth2 server's token requests to another URL (a test server); like
+     * {@link #baseUrl}, the only way a plain {@code http} token URL is accepted.
+     */
+    public Builder tokenUrl(String serverId, String url) {
+      tokenUrls.put(serverId, url);
+      return this;
+    }
+
+    /**
+     * Receives refresh tokens that an OAuth2 token endpoint rotates, before they are used, so the
+     * application can save them with the connection (see {@link RefreshTokenRotation}).
+     */
+    public Builder onRefreshTokenRotated(RefreshTokenRotation callback) {
+      this.rotation = callback;
       return this;
     }
 
@@ -357,12 +380,15 @@ public final class Connection implements AutoCloseable {
      */
     public Connection build() {
       ToolDescriptor d = provider.descriptor();
-      ConnectionValues resolved = ConnectionValues.resolve(d, credentials, baseUrls);
+      ConnectionValues resolved = ConnectionValues.resolve(d, credentials, baseUrls, tokenUrls);
       Transport t = transport != null
           ? transport
           : new JdkTransport(connectTimeout, requestTimeout, maxResponseBytes);
-      HttpSupport http = new HttpSupport(d.id(), resolved.values(), resolved.servers(), t,
-          UserAgent.VALUE, policies(d), new ai.phinite.tools.runtime.internal.Redactor(resolved.secrets()));
+      ai.phinite.tools.runtime.internal.Redactor redactor =
+          new ai.phinite.tools.runtime.internal.Redactor(resolved.secrets());
+      HttpSupport http = new HttpSupport(d.id(), resolved.values(),
+          OAuth2Setup.servers(d, resolved, t, clock, requestTimeout, rotation, redactor), t,
+          UserAgent.VALUE, policies(d), redactor);
       return new Connection(provider, resolved.values(), http, t, selection, maxArgumentBytes);
     }
 

@@ -25,8 +25,14 @@ public final class HttpSupport {
    *
    * @param baseUrl the base URL, without a trailing slash
    * @param auth the authentication header, or {@code null}
+   * @param tokens the OAuth2 tokens of an OAuth2 server (then {@code auth} is {@code null})
    */
-  public record ResolvedServer(String baseUrl, PreparedRequest.Header auth) {}
+  public record ResolvedServer(String baseUrl, PreparedRequest.Header auth, OAuth2Tokens tokens) {
+    /** A server with a fixed authentication header (or none). */
+    public ResolvedServer(String baseUrl, PreparedRequest.Header auth) {
+      this(baseUrl, auth, null);
+    }
+  }
 
   private final String toolId;
   private final Map<String, String> credentials;
@@ -106,16 +112,32 @@ public final class HttpSupport {
     }
     String url = s.baseUrl() + path + query;
     List<PreparedRequest.Header> headers = new ArrayList<>(argumentHeaders.size() + 4);
-    headers.add(new PreparedRequest.Header("Accept", "application/json", false));
-    headers.add(new PreparedRequest.Header("User-Agent", userAgent, false));
-    if (body != null) {
+    // a constant header (Accept: application/vnd.github+json) or a form body replaces a default
+    if (!named(argumentHeaders, "Accept")) {
+      headers.add(new PreparedRequest.Header("Accept", "application/json", false));
+    }
+    if (!named(argumentHeaders, "User-Agent")) {
+      headers.add(new PreparedRequest.Header("User-Agent", userAgent, false));
+    }
+    if (body != null && !named(argumentHeaders, "Content-Type")) {
       headers.add(new PreparedRequest.Header("Content-Type", "application/json", false));
     }
     if (s.auth() != null) {
       headers.add(s.auth());
+    } else if (s.tokens() != null) {
+      headers.add(OAuth2Tokens.placeholder()); // the token itself is added per attempt by send
     }
     headers.addAll(argumentHeaders);
     return new PreparedRequest(operation, server, method, url, headers, body);
+  }
+
+  private static boolean named(List<PreparedRequest.Header> headers, String name) {
+    for (PreparedRequest.Header h : headers) {
+      if (h.name().equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -136,15 +158,27 @@ public final class HttpSupport {
       limiter = policies.serverLimiter(prepared.server());
       limited = "server " + prepared.server();
     }
+    // OAuth2: the token is added per attempt (none in a dry run: nothing may be fetched there)
+    ResolvedServer target = servers.get(prepared.server());
+    OAuth2Tokens tokens = target == null || transport instanceof CapturedRequest ? null
+        : target.tokens();
+    boolean renewed = false;
     for (int attempt = 1; ; attempt++) {
       budgetNanos -= throttle(limiter, prepared, budgetNanos, limited); // retries wait their turn too
       Response response = null;
       TransportException failure = null;
+      PreparedRequest sending = tokens == null ? prepared : tokens.authorize(prepared, policy.timeout());
       try {
         SENT.get()[0]++;
-        response = transport.send(prepared, policy.timeout());
+        response = transport.send(sending, policy.timeout());
       } catch (TransportException e) {
         failure = e;
+      }
+      if (tokens != null && !renewed && response != null && response.status() == 401) {
+        renewed = true; // the token may have been revoked or expired early: renew it once
+        tokens.refused(sending);
+        attempt--; // not a retry of the call
+        continue;
       }
       if (response != null && response.status() < 400) {
         return response;
