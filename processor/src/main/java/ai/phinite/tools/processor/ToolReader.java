@@ -138,8 +138,11 @@ final class ToolReader {
         variants.add(new Model.Variant(variant.credential(),
             variant.equals().isEmpty() ? null : variant.equals(), variant.url()));
       }
-      Model.Auth auth = auth(type, Report.nested(m, "auth") != null ? Report.nested(m, "auth") : m,
-          s.auth(), credentials);
+      // an @Server without auth has none; its class-file default is not read (see auth())
+      Model.Auth auth = Report.nested(m, "auth") == null && m != null
+          ? new Model.Auth("none", null, null, null, null)
+          : auth(type, Report.nested(m, "auth") != null ? Report.nested(m, "auth") : m, s.auth(),
+              credentials);
       Model.Limit limit = null;
       if (s.rateLimit().requests() != 0 || s.rateLimit().perSeconds() != 1) {
         if (s.rateLimit().requests() < 1 || !(s.rateLimit().perSeconds() > 0)) {
@@ -196,7 +199,10 @@ final class ToolReader {
     boolean bearer = !auth.bearer().isEmpty();
     boolean basic = !auth.basicUsername().isEmpty() || !auth.basicPassword().isEmpty();
     boolean header = !auth.apiKeyHeader().isEmpty() || !auth.apiKey().isEmpty();
-    boolean oauth2 = OAuth2Reader.declared(auth.oauth2());
+    // only an explicit @OAuth2 is read: javac may fail to proxy the class-file default
+    // (AnnotationTypeMismatchException) when the annotations are on the processor's own class path
+    AnnotationMirror om = Report.nested(m, "oauth2");
+    boolean oauth2 = om != null && OAuth2Reader.declared(auth.oauth2());
     int schemes = (bearer ? 1 : 0) + (basic ? 1 : 0) + (header ? 1 : 0) + (oauth2 ? 1 : 0);
     if (schemes > 1) {
       report.error(type, m, Messages.authSchemes());
@@ -209,9 +215,7 @@ final class ToolReader {
       return null;
     }
     if (oauth2) {
-      AnnotationMirror om = Report.nested(m, "oauth2");
-      Model.OAuth2 o = new OAuth2Reader(report).read(type, om != null ? om : m, auth.oauth2(),
-          credentials);
+      Model.OAuth2 o = new OAuth2Reader(report).read(type, om, auth.oauth2(), credentials);
       return o == null ? null : new Model.Auth("oauth2", null, null, null, null, o);
     }
     if (header && (auth.apiKeyHeader().isEmpty() || auth.apiKey().isEmpty())) {
