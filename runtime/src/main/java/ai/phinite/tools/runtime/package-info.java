@@ -9,7 +9,11 @@
  *   <li>{@link ai.phinite.tools.runtime.Connection#invoke} validates JSON arguments against the
  *       subtool's schema, then performs the HTTP call; {@link
  *       ai.phinite.tools.runtime.Connection#dryRun} builds the request without sending it;
- *       {@link ai.phinite.tools.runtime.Connection#test} runs the tool's connection checks.
+ *       {@link ai.phinite.tools.runtime.Connection#test} runs the tool's connection checks;
+ *   <li>servers declared with OAuth2 get their access tokens from the token endpoint, cached per
+ *       connection; a rotated refresh token reaches the application through
+ *       {@link ai.phinite.tools.runtime.RefreshTokenRotation}, and a refused grant is a
+ *       {@link ai.phinite.tools.runtime.TokenException}.
  * </ul>
  *
  * Everything that goes wrong is a {@link ai.phinite.tools.runtime.ToolException} with a
