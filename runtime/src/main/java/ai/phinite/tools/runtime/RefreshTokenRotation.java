@@ -9,7 +9,9 @@ package ai.phinite.tools.runtime;
  * thread that made the token request, once per rotation. If it throws, the call that needed the
  * token fails with a {@link TokenException} and the connection keeps the new refresh token in
  * memory (the old one is usually no longer valid) and hands it over again before the next request:
- * a rotation is never lost while the connection is open. Do not log the value.
+ * a rotation is never lost while the connection is open. Other calls that need a token wait for
+ * it (each at most its own timeout), so keep it short: store the value and return. Do not log the
+ * value.
  */
 @FunctionalInterface
 public interface RefreshTokenRotation {

@@ -82,7 +82,6 @@ public final class OAuth2Tokens {
   private String unsaved;
   private Token pending;
   private CompletableFuture<Token> inFlight;
-  private int requests;
 
   /**
    * @param grant the declaration with the connection's values
@@ -140,13 +139,6 @@ public final class OAuth2Tokens {
       if (current != null && sent != null && sent.value().equals("Bearer " + current.value())) {
         current = null;
       }
-    }
-  }
-
-  /** How many token requests were sent (for tests and diagnostics). */
-  public int requestCount() {
-    synchronized (lock) {
-      return requests;
     }
   }
 
@@ -339,9 +331,6 @@ public final class OAuth2Tokens {
     PreparedRequest request = new PreparedRequest("OAuth2 token request of server "
         + grant.serverId(), grant.serverId(), "POST", grant.tokenUrl(), headers,
         JsonNodeFactory.instance.textNode(form.toString()));
-    synchronized (lock) {
-      requests++;
-    }
     return transport.send(request, timeout);
   }
 
