@@ -82,7 +82,8 @@ public final class Connection implements AutoCloseable {
   /**
    * Calls a subtool with JSON arguments. The arguments are validated against the subtool's schema
    * first; nothing is sent unless they are valid. An explicit {@code null} for an optional
-   * argument means the same as leaving it out.
+   * argument means the same as leaving it out, unless the argument accepts {@code null} (its
+   * schema type includes {@code "null"}): then the {@code null} is sent, to clear a field.
    *
    * @throws UnknownNameException when the tool has no such subtool, or it is not enabled
    * @throws InvalidInputException when the arguments are not valid (every problem listed)
