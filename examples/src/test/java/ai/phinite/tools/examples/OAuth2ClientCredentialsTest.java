@@ -11,7 +11,7 @@ import ai.phinite.tools.runtime.PreparedRequest;
 import ai.phinite.tools.runtime.Response;
 import ai.phinite.tools.runtime.ToolCatalog;
 import ai.phinite.tools.runtime.internal.Json;
-import ai.phinite.tools.runtime.internal.Policies;
+import ai.phinite.tools.runtime.ToolRuntime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,6 +43,7 @@ class OAuth2ClientCredentialsTest {
 
   OAuth2Servers servers;
   MutableClock clock;
+  ToolRuntime runtime;
   Connection connection;
 
   /** A clock the test moves forward instead of waiting. */
@@ -73,12 +74,14 @@ class OAuth2ClientCredentialsTest {
   void start() throws Exception {
     servers = new OAuth2Servers("crm", false);
     clock = new MutableClock();
+    runtime = ToolRuntime.builder().clock(clock).build();
     connection = connect().build();
   }
 
   @AfterEach
   void stop() {
     connection.close();
+    runtime.close();
     servers.close();
   }
 
@@ -87,7 +90,7 @@ class OAuth2ClientCredentialsTest {
         .credential("tenant", "acme").credential("client_id", CLIENT_ID)
         .credential("client_secret", CLIENT_SECRET)
         .baseUrl("api", servers.baseUrl()).tokenUrl("api", servers.tokenUrl())
-        .sleeper(Policies.THREAD_SLEEP, clock).maxRetries(0);
+        .runtime(runtime).maxRetries(0);
   }
 
   private Response call(String subtool, String json) {

@@ -13,7 +13,9 @@ import ai.phinite.tools.runtime.internal.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import ai.phinite.tools.runtime.ToolRuntime;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,13 +30,14 @@ class OAuth2ConnectionTest {
     final List<Duration> timeouts = new CopyOnWriteArrayList<>();
 
     @Override
-    public Response send(PreparedRequest request, Duration timeout) {
+    public CompletableFuture<Response> send(PreparedRequest request, Duration timeout,
+        long maxResponseBytes) {
       sent.add(request);
       timeouts.add(timeout);
       String body = request.url().endsWith("/token")
           ? "{\"access_token\":\"at-TRANSPORT-TOKEN-1\",\"token_type\":\"bearer\",\"expires_in\":600}"
           : "{\"ok\":true}";
-      return new Response(200, Map.of(), Json.parse(body));
+      return CompletableFuture.completedFuture(new Response(200, Map.of(), Json.parse(body)));
     }
 
     @Override
@@ -49,8 +52,8 @@ class OAuth2ConnectionTest {
   @Test
   void theTokenUrlIsFilledFromTheConnectionAndSentThroughItsTransport() {
     RecordingTransport transport = new RecordingTransport();
-    try (Connection c = crm("acme").transport(transport).requestTimeout(Duration.ofSeconds(7))
-        .build()) {
+    try (ToolRuntime rt = ToolRuntime.builder().transport(transport).build();
+        Connection c = crm("acme").runtime(rt).attemptTimeout(Duration.ofSeconds(7)).build()) {
       c.invoke("who_am_i", Json.parse("{}"));
     }
 
@@ -71,7 +74,8 @@ class OAuth2ConnectionTest {
   @Test
   void aTenantInTheTokenPathStaysOneSegment() {
     RecordingTransport transport = new RecordingTransport();
-    try (Connection c = crm("evil.example/x?y").transport(transport).build()) {
+    try (ToolRuntime rt = ToolRuntime.builder().transport(transport).build();
+        Connection c = crm("evil.example/x?y").runtime(rt).build()) {
       c.invoke("who_am_i", Json.parse("{}"));
     }
 

@@ -8,7 +8,7 @@ import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.TokenException;
 import ai.phinite.tools.runtime.ToolCatalog;
 import ai.phinite.tools.runtime.internal.Json;
-import ai.phinite.tools.runtime.internal.Policies;
+import ai.phinite.tools.runtime.ToolRuntime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +35,7 @@ class OAuth2RefreshTokenTest {
 
   OAuth2Servers servers;
   MutableClock clock = new MutableClock();
+  ToolRuntime runtime = ToolRuntime.builder().clock(clock).build();
   final List<Rotation> rotations = new CopyOnWriteArrayList<>();
   final AtomicBoolean storeFails = new AtomicBoolean();
   Connection connection;
@@ -49,6 +50,7 @@ class OAuth2RefreshTokenTest {
     if (connection != null) {
       connection.close();
     }
+    runtime.close();
     servers.close();
   }
 
@@ -57,7 +59,7 @@ class OAuth2RefreshTokenTest {
         .credential("client_id", "mail-app").credential("client_secret", CLIENT_SECRET)
         .credential("refresh_token", refreshToken)
         .baseUrl("api", servers.baseUrl()).tokenUrl("api", servers.tokenUrl())
-        .sleeper(Policies.THREAD_SLEEP, clock).maxRetries(0)
+        .runtime(runtime).maxRetries(0)
         .onRefreshTokenRotated((server, key, token) -> {
           if (storeFails.get()) {
             throw new java.io.IOException("vault unavailable");

@@ -3,7 +3,6 @@ package ai.phinite.tools.runtime;
 import ai.phinite.tools.runtime.internal.HttpSupport.ResolvedServer;
 import ai.phinite.tools.runtime.internal.OAuth2Tokens;
 import ai.phinite.tools.runtime.internal.Redactor;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +12,7 @@ final class OAuth2Setup {
   private OAuth2Setup() {}
 
   static Map<String, ResolvedServer> servers(ToolDescriptor tool, ConnectionValues resolved,
-      Transport transport, Clock clock, Duration timeout, RefreshTokenRotation rotation,
+      ToolRuntime runtime, Duration timeout, long maxResponseBytes, RefreshTokenRotation rotation,
       Redactor redactor) {
     if (resolved.tokenUrls().isEmpty()) {
       return resolved.servers();
@@ -26,8 +25,8 @@ final class OAuth2Setup {
           value(values, o.clientId()), value(values, o.clientSecret()), o.scopes(),
           o.clientAuthentication(), o.refreshToken());
       OAuth2Tokens tokens = new OAuth2Tokens(grant, value(values, o.refreshToken()),
-          value(values, o.accessToken()), transport, UserAgent.VALUE, clock, timeout, rotation,
-          redactor);
+          value(values, o.accessToken()), runtime.transport, maxResponseBytes, UserAgent.VALUE,
+          runtime.clock, timeout, rotation, redactor);
       out.put(e.getKey(), new ResolvedServer(resolved.servers().get(e.getKey()).baseUrl(), null,
           tokens));
     }

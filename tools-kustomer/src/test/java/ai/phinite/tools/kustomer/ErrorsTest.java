@@ -14,7 +14,6 @@ import ai.phinite.tools.runtime.TransportException;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -162,7 +161,7 @@ class ErrorsTest extends WireMockTestBase {
     try (Connection unreachable = provider().connection()
         .credential("api_token", TOKEN)
         .baseUrl("api", "http://127.0.0.1:" + closedPort + "/v1")
-        .connectTimeout(Duration.ofSeconds(2))
+        .runtime(RUNTIME)
         .build()) {
       TransportException e = assertThrows(TransportException.class,
           () -> unreachable.invoke("get_current_user", json("{}")));

@@ -25,8 +25,10 @@ import java.util.concurrent.TimeoutException;
  * The OAuth2 access tokens of one server of one connection (RFC 6749: client-credentials grant,
  * section 4.4; refresh-token grant, section 6). The token is cached and renewed shortly before it
  * expires ({@code expires_in}), and after the server refuses it with a 401. Concurrent callers
- * share one token request (single flight): one caller sends it through the connection's
- * {@link Transport}, bounded by its timeout, and the others wait for its answer, bounded too.
+ * share one token request (single flight): the first sends it through the runtime's
+ * {@link Transport}, bounded by its call's attempt timeout and deadline, and every caller waits on
+ * its own future depending on it, so that cancelling one call (its deadline, a close) never stops
+ * the request the others wait for. Nothing blocks a thread.
  *
  * <p>A refresh token the endpoint rotates is handed to the application's
  * {@link RefreshTokenRotation} before the new access token is used; until that succeeds the new
@@ -69,6 +71,7 @@ public final class OAuth2Tokens {
 
   private final Grant grant;
   private final Transport transport;
+  private final long maxResponseBytes;
   private final String userAgent;
   private final Clock clock;
   private final Duration defaultTimeout;
@@ -87,19 +90,21 @@ public final class OAuth2Tokens {
    * @param grant the declaration with the connection's values
    * @param refreshToken the connection's refresh token (refresh-token grant), or {@code null}
    * @param accessToken a current access token from the connection, or {@code null}
-   * @param transport the connection's transport: token requests go where its other requests go
+   * @param transport the runtime's transport: token requests go where the other requests go
+   * @param maxResponseBytes the largest token response accepted
    * @param userAgent the User-Agent header value
    * @param clock the clock expiry is measured with
-   * @param defaultTimeout the bound of a token request when the call sets none
+   * @param defaultTimeout the bound of a token request when the caller gives none
    * @param rotation the application's callback, or {@code null}
    * @param redactor the connection's redactor, told every token obtained
    */
   public OAuth2Tokens(Grant grant, String refreshToken, String accessToken, Transport transport,
-      String userAgent, Clock clock, Duration defaultTimeout, RefreshTokenRotation rotation,
-      Redactor redactor) {
+      long maxResponseBytes, String userAgent, Clock clock, Duration defaultTimeout,
+      RefreshTokenRotation rotation, Redactor redactor) {
     this.grant = grant;
     this.refreshToken = refreshToken;
     this.transport = transport;
+    this.maxResponseBytes = maxResponseBytes;
     this.userAgent = userAgent;
     this.clock = clock;
     this.defaultTimeout = defaultTimeout;
@@ -110,18 +115,24 @@ public final class OAuth2Tokens {
     }
   }
 
-  /** The request to send: {@code prepared} with the current access token as its authorization. */
-  PreparedRequest authorize(PreparedRequest prepared, Duration timeout) {
-    Token token = token(timeout != null ? timeout : defaultTimeout);
-    List<PreparedRequest.Header> headers = new ArrayList<>(prepared.headers().size());
-    for (PreparedRequest.Header h : prepared.headers()) {
-      if (!h.name().equalsIgnoreCase("Authorization")) {
-        headers.add(h);
+  /**
+   * {@code prepared} with the current access token as its authorization, once there is one.
+   * Cancelling the returned future stops only this caller's wait.
+   *
+   * @param timeout the most time a token request started for this caller may take
+   */
+  public CompletableFuture<PreparedRequest> authorize(PreparedRequest prepared, Duration timeout) {
+    return token(timeout != null ? timeout : defaultTimeout).thenApply(token -> {
+      List<PreparedRequest.Header> headers = new ArrayList<>(prepared.headers().size());
+      for (PreparedRequest.Header h : prepared.headers()) {
+        if (!h.name().equalsIgnoreCase("Authorization")) {
+          headers.add(h);
+        }
       }
-    }
-    headers.add(new PreparedRequest.Header("Authorization", "Bearer " + token.value(), true));
-    return new PreparedRequest(prepared.operation(), prepared.server(), prepared.method(),
-        prepared.url(), headers, prepared.body());
+      headers.add(new PreparedRequest.Header("Authorization", "Bearer " + token.value(), true));
+      return new PreparedRequest(prepared.operation(), prepared.server(), prepared.method(),
+          prepared.url(), headers, prepared.body());
+    });
   }
 
   /** The placeholder a dry run shows: the header is there, its value masked, nothing fetched. */
@@ -133,7 +144,7 @@ public final class OAuth2Tokens {
    * The server refused the token sent in {@code request} (a 401): it is dropped, unless another
    * caller already replaced it, so the next call obtains a new one.
    */
-  void refused(PreparedRequest request) {
+  public void refused(PreparedRequest request) {
     PreparedRequest.Header sent = request.header("Authorization");
     synchronized (lock) {
       if (current != null && sent != null && sent.value().equals("Bearer " + current.value())) {
@@ -142,13 +153,13 @@ public final class OAuth2Tokens {
     }
   }
 
-  private Token token(Duration timeout) {
+  private CompletableFuture<Token> token(Duration timeout) {
     CompletableFuture<Token> flight;
     boolean leader = false;
     synchronized (lock) {
       if (unsaved == null && current != null
           && (current.renewAt() == null || clock.instant().isBefore(current.renewAt()))) {
-        return current;
+        return CompletableFuture.completedFuture(current);
       }
       if (inFlight == null) {
         inFlight = new CompletableFuture<>();
@@ -157,44 +168,40 @@ public final class OAuth2Tokens {
       flight = inFlight;
     }
     if (leader) {
+      CompletableFuture<Token> obtained;
       try {
-        Token t = obtain(timeout);
+        obtained = obtain(timeout);
+      } catch (RuntimeException e) {
+        obtained = CompletableFuture.failedFuture(e);
+      }
+      obtained.whenComplete((t, e) -> {
         synchronized (lock) {
-          current = t;
+          if (e == null) {
+            current = t;
+          }
           inFlight = null;
         }
-        flight.complete(t);
-        return t;
-      } catch (RuntimeException | Error e) {
-        synchronized (lock) {
-          inFlight = null;
+        if (e == null) {
+          flight.complete(t);
+        } else {
+          flight.completeExceptionally(unwrap(e));
         }
-        flight.completeExceptionally(e);
-        throw e;
-      }
+      });
     }
-    // the leader's request is bounded by the same timeout; wait a little longer than it may take
-    long waitMillis = timeout.toMillis() + 5_000;
-    try {
-      return flight.get(waitMillis, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new TransportException("The OAuth2 token request for server " + grant.serverId()
-          + " did not finish within " + waitMillis + " ms", null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransportException("Interrupted while waiting for the OAuth2 token of server "
-          + grant.serverId(), e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof ToolException t) {
-        throw t;
-      }
-      throw new TransportException("The OAuth2 token request for server " + grant.serverId()
-          + " failed (" + e.getCause().getClass().getSimpleName() + ")", e.getCause());
+    return flight.thenApply(t -> t); // this caller's own future: cancelling it leaves the flight
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable e = t;
+    while ((e instanceof java.util.concurrent.CompletionException || e instanceof ExecutionException)
+        && e.getCause() != null) {
+      e = e.getCause();
     }
+    return e;
   }
 
   /** Run by the single caller that obtains a token for everyone waiting. */
-  private Token obtain(Duration timeout) {
+  private CompletableFuture<Token> obtain(Duration timeout) {
     String toStore;
     synchronized (lock) {
       toStore = unsaved;
@@ -207,12 +214,16 @@ public final class OAuth2Tokens {
             || clock.instant().isBefore(pending.renewAt()))) {
           Token t = pending;
           pending = null;
-          return t;
+          return CompletableFuture.completedFuture(t);
         }
         pending = null;
       }
     }
-    Response response = send(timeout);
+    return send(timeout).thenApply(this::accept);
+  }
+
+  /** Reads the token endpoint's answer; a rotated refresh token is stored before it is used. */
+  private Token accept(Response response) {
     JsonNode body = response.body();
     if (response.status() >= 400) {
       String error = body.path("error").isTextual() ? body.path("error").asText() : null;
@@ -301,7 +312,7 @@ public final class OAuth2Tokens {
     return clock.instant().plus(lifetime).minus(early);
   }
 
-  private Response send(Duration timeout) {
+  private CompletableFuture<Response> send(Duration timeout) {
     StringBuilder form = new StringBuilder();
     form.append(FormEncoding.pair("grant_type", grant.grant()));
     if (grant.grant().equals("refresh_token")) {
@@ -331,7 +342,29 @@ public final class OAuth2Tokens {
     PreparedRequest request = new PreparedRequest("OAuth2 token request of server "
         + grant.serverId(), grant.serverId(), "POST", grant.tokenUrl(), headers,
         JsonNodeFactory.instance.textNode(form.toString()));
-    return transport.send(request, timeout);
+    CompletableFuture<Response> answer;
+    try {
+      answer = transport.send(request, timeout, maxResponseBytes);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    // bounded whatever the transport does with its timeout
+    long bound = timeout.toMillis() + 5_000;
+    return answer.orTimeout(bound, TimeUnit.MILLISECONDS).handle((r, e) -> {
+      if (e == null) {
+        return r;
+      }
+      Throwable cause = unwrap(e);
+      if (cause instanceof ToolException t) {
+        throw t;
+      }
+      if (cause instanceof TimeoutException) {
+        throw new TransportException("The OAuth2 token request of server " + grant.serverId()
+            + " got no answer within " + bound + " ms", null);
+      }
+      throw new TransportException("The OAuth2 token request of server " + grant.serverId()
+          + " failed (" + cause.getClass().getSimpleName() + ")", cause);
+    });
   }
 
   @Override
