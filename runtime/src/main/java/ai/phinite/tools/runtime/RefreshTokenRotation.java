@@ -5,12 +5,12 @@ package ai.phinite.tools.runtime;
  * connection's), so the application can store it in the connection's saved values. Set with
  * {@link Connection.Builder#onRefreshTokenRotated}.
  *
- * <p>It is called before the access token that came with the new refresh token is used, on the
- * thread that made the token request, once per rotation. If it throws, the call that needed the
- * token fails with a {@link TokenException} and the connection keeps the new refresh token in
- * memory (the old one is usually no longer valid) and hands it over again before the next request:
- * a rotation is never lost while the connection is open. Other calls that need a token wait for
- * it (each at most its own timeout), so keep it short: store the value and return. Do not log the
+ * <p>It is called before the access token that came with the new refresh token is used, once per
+ * rotation, on the runtime thread that received the token endpoint's answer. If it throws, the
+ * call that needed the token fails with a {@link TokenException} and the connection keeps the new
+ * refresh token in memory (the old one is usually no longer valid) and hands it over again before
+ * the next request: a rotation is never lost while the connection is open. Calls that need a token wait for it
+ * (each within its own deadline), so keep it short: store the value and return. Do not log the
  * value.
  */
 @FunctionalInterface
