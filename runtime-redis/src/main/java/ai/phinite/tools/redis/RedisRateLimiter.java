@@ -51,13 +51,14 @@ import redis.clients.jedis.util.JedisURIHelper;
  * braces are a Redis Cluster hash tag: both keys of a limit are in one slot.
  *
  * <p><b>When Redis cannot be reached.</b> Every command has a short timeout (default 250 ms, for
- * connecting, waiting for a pooled connection and each reply). A call that fails on Redis falls
+ * connecting, waiting for a pooled connection and each reply); a command whose pooled connection
+ * broke (Redis restarted) is tried once more on a new connection. A call that fails on Redis falls
  * back to a local limiter (state in this JVM, the same algorithm) and goes on; the fallback is
  * logged once, as a warning on the {@link System.Logger} named after this class, and again (info)
  * when Redis answers again. While on the fallback, one caller tries Redis again at most every
- * {@link Builder#retryInterval retry interval} (default 1 s); the others do not wait for it. While
- * on the fallback each replica keeps its own count, so N replicas may together send up to N times
- * the limit; pauses are kept locally too. Redis errors other than connection failures (a script
+ * {@link Builder#retryInterval retry interval} (default 1 s), and at once for a pause; the others
+ * do not wait for it. While on the fallback each replica keeps its own count, so N replicas may
+ * together send up to N times the limit. Pauses are always kept locally too. Redis errors other than connection failures (a script
  * error, {@code OOM}, {@code NOAUTH}) are handled the same way.
  *
  * <p>Thread-safe. {@link #close()} releases the connections.
@@ -98,14 +99,14 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     return onRedis(() -> {
       long wait = run(key, "take", intervalMicros(limit), burstMicros(limit), micros(maxWait));
       return wait < 0 ? null : Duration.ofNanos(wait * 1000);
-    }, () -> fallback.reserve(key, limit, maxWait));
+    }, () -> fallback.reserve(key, limit, maxWait), false);
   }
 
   @Override
   public Duration untilFree(Key key, RateLimit limit) {
     return onRedis(
         () -> Duration.ofNanos(run(key, "peek", intervalMicros(limit), burstMicros(limit), 0) * 1000),
-        () -> fallback.untilFree(key, limit));
+        () -> fallback.untilFree(key, limit), false);
   }
 
   @Override
@@ -115,7 +116,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     if (length <= 0) {
       return;
     }
-    onRedis(() -> run(key, "pause", length, 0, 0), () -> 0L);
+    onRedis(() -> run(key, "pause", length, 0, 0), () -> 0L, true);
   }
 
   /**
@@ -138,21 +139,25 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     return "RedisRateLimiter[" + endpoint + ", keyPrefix=" + keyPrefix + "]";
   }
 
-  /** Runs on Redis unless it is on the fallback; falls back when Redis fails. */
-  private <T> T onRedis(Supplier<T> redis, Supplier<T> local) {
+  /**
+   * Runs on Redis unless it is on the fallback; falls back when Redis fails. On the fallback, one
+   * caller at a time tries Redis again once the retry interval has passed, or at once when
+   * {@code urgent} (a pause must reach the other replicas if it can).
+   */
+  private <T> T onRedis(Supplier<T> redis, Supplier<T> local, boolean urgent) {
     if (!onFallback) {
       try {
-        return redis.get();
+        return withFreshConnectionOnce(redis);
       } catch (JedisException e) {
         fellBack(e);
         return local.get();
       }
     }
-    if (System.nanoTime() - retryAtNanos < 0 || !probing.compareAndSet(false, true)) {
+    if ((!urgent && System.nanoTime() - retryAtNanos < 0) || !probing.compareAndSet(false, true)) {
       return local.get();
     }
     try {
-      T result = redis.get();
+      T result = withFreshConnectionOnce(redis);
       onFallback = false;
       LOG.log(System.Logger.Level.INFO, "Redis at {0} answers again: rate limits are shared"
           + " across replicas again", endpoint);
@@ -165,10 +170,21 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
   }
 
-  private synchronized void fellBack(JedisException e) {
-    if (e instanceof JedisConnectionException) {
-      client.getPool().clear(); // connections made before a restart are dead: make new ones
+  /**
+   * Runs the command; when its pooled connection is broken (Redis restarted since it was made),
+   * drops the idle connections and tries once more on a new one. A Redis that is really away fails
+   * that second try too, within the timeout.
+   */
+  private <T> T withFreshConnectionOnce(Supplier<T> redis) {
+    try {
+      return redis.get();
+    } catch (JedisConnectionException e) {
+      client.getPool().clear();
+      return redis.get();
     }
+  }
+
+  private synchronized void fellBack(JedisException e) {
     retryAtNanos = System.nanoTime() + retryIntervalNanos;
     if (!onFallback) {
       onFallback = true;
@@ -252,10 +268,12 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         throw new IllegalArgumentException("The Redis URL is not a URL; write it as"
             + " redis://[[user]:password@]host[:port][/database]");
       }
-      if (!JedisURIHelper.isValid(uri) || !JedisURIHelper.isRedisScheme(uri)) {
+      if (uri.getScheme() == null || uri.getHost() == null || !JedisURIHelper.isValid(uri)
+          || !JedisURIHelper.isRedisScheme(uri)) {
         throw new IllegalArgumentException("The Redis URL must look like"
             + " redis://[[user]:password@]host[:port][/database] (or rediss:// for TLS), not "
-            + withoutCredentials(uri));
+            + (uri.getScheme() == null || uri.getHost() == null ? "a URL without a scheme or host"
+                : withoutCredentials(uri)));
       }
       this.url = uri;
       return this;

@@ -194,6 +194,21 @@ class RedisRateLimiterTest {
   }
 
   @Test
+  void aRestartBetweenTwoCallsIsNotAnOutage() throws Exception {
+    RedisRateLimiter a = limiter();
+    assertThat(a.reserve(KEY, THREE_PER_SECOND, Duration.ZERO)).isEqualTo(Duration.ZERO);
+    REDIS.stop();
+    REDIS.start();
+    // the pooled connection died with the old server: the command is sent again on a new one
+    assertThat(a.reserve(KEY, THREE_PER_SECOND, Duration.ZERO)).isEqualTo(Duration.ZERO);
+    assertThat(a.usingFallback()).isFalse();
+    assertThat(logged).isEmpty();
+    try (Jedis j = REDIS.client()) {
+      assertThat(j.exists("phinite:ratelimit:{kustomer/server:api/c0ffee}:slot")).isTrue();
+    }
+  }
+
+  @Test
   void aRedisThatNeverAnswersCostsOneShortTimeout() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       List<Socket> accepted = new CopyOnWriteArrayList<>();
