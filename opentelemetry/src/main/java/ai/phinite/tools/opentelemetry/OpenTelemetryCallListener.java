@@ -60,7 +60,8 @@ import java.util.Objects;
  *     once</td></tr>
  * <tr><td>{@code error.type}</td><td>on failure: the runtime's error kind
  *     ({@code ToolException.kind()}: {@code http_error}, {@code not_found}, {@code rate_limited},
- *     {@code transport}, {@code unusable_response}, ...); the span's status is
+ *     {@code transport}, {@code redirect}, {@code unusable_response}, {@code cancelled},
+ *     {@code closed}); the span's status is
  *     then {@link StatusCode#ERROR} with the same description</td></tr>
  * </table>
  *
