@@ -43,6 +43,8 @@ public final class McpCommand implements Callable<Integer> {
 
   @Mixin Selection selection;
 
+  @Mixin RuntimeOptions runtime;
+
   @Override
   public Integer call() throws InterruptedException {
     List<ToolProvider<?>> tools = new ArrayList<>();
@@ -58,7 +60,8 @@ public final class McpCommand implements Callable<Integer> {
         Connection.Builder builder = tool.connection()
             .credentials(Inputs.connectionValues(connections.get(tool.id()), tool.id()))
             .requestTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)))
-            .subtools(chosen);
+            .subtools(chosen)
+            .runtime(runtime.runtime());
         overrides(tool).forEach(builder::baseUrl);
         open.add(builder.build());
       }
@@ -66,6 +69,7 @@ public final class McpCommand implements Callable<Integer> {
       return Main.OK;
     } finally {
       open.forEach(Connection::close);
+      runtime.close();
     }
   }
 
