@@ -26,8 +26,9 @@ public final class ConnectionOptions {
           + " the only way a plain http URL is accepted. Repeatable.")
   Map<String, String> servers;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-      description = "How long to wait for each response (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "45",
+      description = "The most time a call may take in all: every attempt, every wait and the"
+          + " whole response (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
   @Mixin RuntimeOptions runtime;
@@ -48,7 +49,7 @@ public final class ConnectionOptions {
     Map<String, String> values = Inputs.connectionValues(file, tool.id());
     Connection.Builder builder = tool.connection()
         .credentials(values)
-        .requestTimeout(Duration.ofSeconds(timeoutSeconds))
+        .deadline(Duration.ofSeconds(timeoutSeconds))
         .runtime(runtime);
     if (servers != null) {
       servers.forEach(builder::baseUrl);

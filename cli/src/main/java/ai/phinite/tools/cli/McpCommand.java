@@ -37,8 +37,9 @@ public final class McpCommand implements Callable<Integer> {
           + " with that server, TOOL.ID=URL to one. Repeatable.")
   Map<String, String> servers;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-      description = "How long to wait for each response (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "45",
+      description = "The most time a call may take in all: every attempt, every wait and the"
+          + " whole response (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
   @Mixin Selection selection;
@@ -59,7 +60,7 @@ public final class McpCommand implements Callable<Integer> {
         }
         Connection.Builder builder = tool.connection()
             .credentials(Inputs.connectionValues(connections.get(tool.id()), tool.id()))
-            .requestTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)))
+            .deadline(Duration.ofSeconds(Math.max(1, timeoutSeconds)))
             .subtools(chosen)
             .runtime(runtime.runtime());
         overrides(tool).forEach(builder::baseUrl);

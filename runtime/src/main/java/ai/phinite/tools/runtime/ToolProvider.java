@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public abstract class ToolProvider<T> {
   private volatile ToolDescriptor descriptor;
   private final Map<String, SchemaValidator> validators = new ConcurrentHashMap<>();
+  private volatile ai.phinite.tools.runtime.internal.Policies defaultPolicies;
 
   /** For generated subclasses. */
   protected ToolProvider() {}
@@ -76,13 +77,24 @@ public abstract class ToolProvider<T> {
         subtool.name(), name -> SchemaValidator.compile(subtool.inputSchema()));
   }
 
-  /** Starts a connection: credentials, server overrides, timeouts. */
+  /** The tool's sending policies as declared, computed once and shared by its connections. */
+  final ai.phinite.tools.runtime.internal.Policies defaultPolicies() {
+    ai.phinite.tools.runtime.internal.Policies p = defaultPolicies;
+    if (p == null) {
+      p = defaultPolicies = ai.phinite.tools.runtime.internal.Policies.of(
+          descriptor(), null, null, true, Map.of());
+    }
+    return p;
+  }
+
+  /** Starts a connection: credentials, runtime, server overrides, deadlines, policies. */
   public final Connection.Builder connection() {
     return new Connection.Builder(this);
   }
 
   /**
-   * Opens a connection with these credential values and defaults for everything else.
+   * Opens a connection with these credential values and defaults for everything else, on
+   * {@link ToolRuntime#shared()}.
    *
    * @throws InvalidInputException when a value is missing or not acceptable
    */

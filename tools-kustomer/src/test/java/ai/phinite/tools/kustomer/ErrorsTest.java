@@ -13,7 +13,6 @@ import ai.phinite.tools.runtime.TransportException;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Kustomer's error answers become errors an agent can read: status and the server's message. */
@@ -139,7 +138,7 @@ class ErrorsTest extends WireMockTestBase {
     try (Connection unreachable = provider().connection()
         .credential("api_token", TOKEN)
         .baseUrl("api", "http://127.0.0.1:" + closedPort + "/v1")
-        .connectTimeout(Duration.ofSeconds(2))
+        .runtime(RUNTIME)
         .build()) {
       TransportException e = assertThrows(TransportException.class,
           () -> unreachable.invoke("get_current_user", json("{}")));
