@@ -2,6 +2,7 @@ package ai.phinite.tools.redis;
 
 import ai.phinite.tools.runtime.RateLimit;
 import ai.phinite.tools.runtime.RateLimiter;
+import ai.phinite.tools.runtime.internal.LocalRateLimiter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,7 +54,8 @@ import redis.clients.jedis.util.JedisURIHelper;
  * <p><b>When Redis cannot be reached.</b> Every command has a short timeout (default 250 ms, for
  * connecting, waiting for a pooled connection and each reply); a command whose pooled connection
  * broke (Redis restarted) is tried once more on a new connection. A call that fails on Redis falls
- * back to a local limiter (state in this JVM, the same algorithm) and goes on; the fallback is
+ * back to a local limiter (the runtime's default in-memory one: the same algorithm, idle keys
+ * dropped) and goes on; the fallback is
  * logged once, as a warning on the {@link System.Logger} named after this class, and again (info)
  * when Redis answers again. While on the fallback, one caller tries Redis again at most every
  * {@link Builder#retryInterval retry interval} (default 1 s), and at once for a pause; the others
@@ -84,7 +86,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     this.endpoint = endpoint;
     this.keyPrefix = b.keyPrefix;
     this.retryIntervalNanos = b.retryInterval.toNanos();
-    this.fallback = b.fallback != null ? b.fallback : new LocalRateLimiter(System::nanoTime);
+    this.fallback = b.fallback != null ? b.fallback : new LocalRateLimiter(b.clock);
     this.clock = b.clock;
   }
 
@@ -320,8 +322,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     /**
-     * The limiter used while Redis cannot be reached (default: one with the state in this JVM,
-     * using the same algorithm as the Redis script).
+     * The limiter used while Redis cannot be reached (default: the runtime's in-memory limiter,
+     * the same algorithm as the Redis script, with the state in this JVM).
      */
     public Builder fallback(RateLimiter local) {
       this.fallback = local;

@@ -27,13 +27,14 @@ end
 local interval = tonumber(ARGV[2])
 local burst = tonumber(ARGV[3])
 local paused = tonumber(redis.call('GET', KEYS[2]) or '0')
--- the earliest virtual slot: a full burst is allowed after idling, and after a pause ends
-local slot = math.max(now - burst, paused - burst)
+-- the earliest slot: a full burst after idling; after a pause, the steady rate from its end
+-- (as the runtime's in-memory limiter does)
+local slot = math.max(now - burst, paused)
 local nextFree = redis.call('GET', KEYS[1])
 if nextFree then
   slot = math.max(slot, tonumber(nextFree))
 end
-local wait = math.max(0, slot - now, paused - now)
+local wait = math.max(0, slot - now)
 if mode == 'peek' then
   return wait
 end
