@@ -4,7 +4,6 @@ import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.InvalidInputException;
 import ai.phinite.tools.runtime.ToolProvider;
 import ai.phinite.tools.runtime.ToolRuntime;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
@@ -12,14 +11,15 @@ import picocli.CommandLine.Option;
 
 /**
  * The options that open a connection, shared by the commands that talk to a server:
- * {@code --connection FILE}, {@code --server ID=URL} (repeatable), {@code --timeout SECONDS}, and the runtime's
- * {@code --redis URL} and {@code --otel} ({@link RuntimeOptions}).
+ * {@code --connection FILE}, {@code --server ID=URL} (repeatable), {@code --timeout SECONDS}, and
+ * the runtime's {@code --redis URL} and {@code --otel} ({@link RuntimeOptions}).
  */
 public final class ConnectionOptions {
-  @Option(names = "--connection", required = true, paramLabel = "FILE",
-      description = "A JSON object of the connection's credential values (strings),"
-          + " e.g. {\"api_key\": \"...\"}. The only place secrets are given; they are never shown.")
-  Path file;
+  @Option(names = "--connection", required = true, paramLabel = "FILE|env:VAR|-",
+      description = "The connection's credential values, a JSON object of strings such as"
+          + " {\"api_key\": \"...\"}: in a FILE, in environment variable VAR (env:VAR), or on"
+          + " standard input (-). Never given inline; secrets are never shown.")
+  String file;
 
   @Option(names = "--server", paramLabel = "ID=URL",
       description = "Send one server's requests to another base URL (a test server or a proxy);"
@@ -46,7 +46,7 @@ public final class ConnectionOptions {
       throw CliException.invalidInput("--timeout", "--timeout must be at least 1 second; got "
           + timeoutSeconds);
     }
-    Map<String, String> values = Inputs.connectionValues(file, tool.id());
+    Map<String, String> values = Inputs.connectionValues(file, "--connection", tool.id());
     Connection.Builder builder = tool.connection()
         .credentials(values)
         .deadline(Duration.ofSeconds(timeoutSeconds))

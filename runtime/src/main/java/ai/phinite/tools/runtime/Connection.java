@@ -511,10 +511,9 @@ public final class Connection implements AutoCloseable {
     public Connection build() {
       ToolDescriptor d = provider.descriptor();
       ConnectionValues resolved = ConnectionValues.resolve(d, credentials, baseUrls);
-      Policies policies = maxRetries == null && maxRetryWait == null && declaredRateLimits
-          && rateLimits.isEmpty()
-          ? provider.defaultPolicies()
-          : Policies.of(d, maxRetries, maxRetryWait, declaredRateLimits, rateLimits);
+      // computed once per tool and set of overrides, shared by every connection using them
+      Policies policies = provider.policies(new ToolProvider.PolicyOverrides(maxRetries,
+          maxRetryWait, declaredRateLimits, new LinkedHashMap<>(rateLimits)));
       return new Connection(this, resolved, runtime != null ? runtime : ToolRuntime.shared(),
           policies);
     }

@@ -25,6 +25,16 @@ public abstract class ToolProvider<T> {
   private volatile ToolDescriptor descriptor;
   private final Map<String, SchemaValidator> validators = new ConcurrentHashMap<>();
   private volatile ai.phinite.tools.runtime.internal.Policies defaultPolicies;
+  /** Policies with a connection's overrides, shared by the connections that ask for the same. */
+  private final Map<PolicyOverrides, ai.phinite.tools.runtime.internal.Policies> overridden =
+      new ConcurrentHashMap<>();
+
+  /** A connection's overrides of the declared policies. */
+  record PolicyOverrides(Integer maxRetries, java.time.Duration maxRetryWait,
+      boolean declaredRateLimits, Map<String, RateLimit> rateLimits) {}
+
+  /** How many sets of overrides are kept; past that, each connection computes its own. */
+  private static final int MAX_OVERRIDES = 64;
 
   /** For generated subclasses. */
   protected ToolProvider() {}
@@ -83,6 +93,23 @@ public abstract class ToolProvider<T> {
     if (p == null) {
       p = defaultPolicies = ai.phinite.tools.runtime.internal.Policies.of(
           descriptor(), null, null, true, Map.of());
+    }
+    return p;
+  }
+
+  /** The tool's policies with these overrides, shared by the connections that use the same. */
+  final ai.phinite.tools.runtime.internal.Policies policies(PolicyOverrides o) {
+    if (o.maxRetries() == null && o.maxRetryWait() == null && o.declaredRateLimits()
+        && o.rateLimits().isEmpty()) {
+      return defaultPolicies();
+    }
+    ai.phinite.tools.runtime.internal.Policies p = overridden.get(o);
+    if (p == null) {
+      p = ai.phinite.tools.runtime.internal.Policies.of(descriptor(), o.maxRetries(),
+          o.maxRetryWait(), o.declaredRateLimits(), o.rateLimits());
+      if (overridden.size() < MAX_OVERRIDES) {
+        overridden.putIfAbsent(o, p);
+      }
     }
     return p;
   }

@@ -14,6 +14,7 @@ import ai.phinite.tools.runtime.TransportException;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
