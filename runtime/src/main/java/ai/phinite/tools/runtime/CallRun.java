@@ -272,6 +272,10 @@ final class CallRun implements HttpSupport.Sender {
     private final RateLimiter.Key key;
     private long waitBudget;
     private int attempt;
+    /** OAuth2: the server's tokens, the request with this attempt's token, one renewal per 401. */
+    private final ai.phinite.tools.runtime.internal.OAuth2Tokens tokens;
+    private PreparedRequest authorized;
+    private boolean renewed;
 
     Sending(PreparedRequest request, CompletableFuture<Response> out) {
       this.request = request;
@@ -282,6 +286,7 @@ final class CallRun implements HttpSupport.Sender {
       this.key = limit == null ? null : new RateLimiter.Key(
           connection.tool().id(), limit.scope(), connection.connectionId);
       this.waitBudget = Durations.nanos(policy.maxWait());
+      this.tokens = connection.tokens(request.server());
     }
 
 
@@ -373,6 +378,12 @@ final class CallRun implements HttpSupport.Sender {
       long timeout = attemptTimeout == null && policy.timeout() == null ? remaining
           : Math.min(remaining, Durations.nanos(
               attemptTimeout != null ? attemptTimeout : policy.timeout()));
+      if (tokens != null && authorized == null) {
+        authorizeThenAttempt(timeout);
+        return;
+      }
+      PreparedRequest sending = authorized != null ? authorized : request;
+      authorized = null; // every attempt asks for the current token (cached: no request)
       boolean ownTimer = timeout < remaining;
       attempt++;
       int number = attempts.incrementAndGet();
@@ -384,7 +395,7 @@ final class CallRun implements HttpSupport.Sender {
       sent.incrementAndGet();
       CompletableFuture<Response> f;
       try {
-        f = rt.transport.send(request, Duration.ofNanos(Math.min(MAX_TRANSPORT_TIMEOUT_NANOS,
+        f = rt.transport.send(sending, Duration.ofNanos(Math.min(MAX_TRANSPORT_TIMEOUT_NANOS,
             Durations.plus(timeout, TRANSPORT_GRACE.toNanos()))), connection.maxResponseBytes);
       } catch (RuntimeException e) {
         f = CompletableFuture.failedFuture(e);
@@ -411,7 +422,7 @@ final class CallRun implements HttpSupport.Sender {
         if (t != null) {
           t.cancel(false);
         }
-        settle(a, started, response, error, timedOut.get(), timeout);
+        settle(a, started, sending, response, error, timedOut.get(), timeout);
       });
     }
 
@@ -423,8 +434,34 @@ final class CallRun implements HttpSupport.Sender {
               : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
     }
 
-    private void settle(CallListener.Attempt a, long started, Response response, Throwable error,
-        boolean timedOut, long timeout) {
+    /**
+     * OAuth2: gets the server's access token (cached, or one token request shared by concurrent
+     * callers, bounded by this attempt's timeout), then makes the attempt. The call's deadline and
+     * cancellation stop this wait like any other.
+     */
+    private void authorizeThenAttempt(long timeout) {
+      phase = "the call did not get an OAuth2 access token %s";
+      CompletableFuture<PreparedRequest> f = tokens.authorize(request, Duration.ofNanos(timeout));
+      current = f;
+      if (abort != null) {
+        f.cancel(true);
+      }
+      f.whenComplete((withToken, error) -> {
+        if (error != null) {
+          ToolException stoppedBy = abort;
+          Throwable e = unwrap(error);
+          out.completeExceptionally(stoppedBy != null ? stoppedBy
+              : e instanceof ToolException ? e : new TransportException(request.operation()
+                  + " failed: no OAuth2 access token (" + e.getClass().getSimpleName() + ")", e));
+          return;
+        }
+        authorized = withToken;
+        attempt();
+      });
+    }
+
+    private void settle(CallListener.Attempt a, long started, PreparedRequest sent,
+        Response response, Throwable error, boolean timedOut, long timeout) {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       ToolException stoppedBy = abort;
       if (stoppedBy != null) {
@@ -449,6 +486,15 @@ final class CallRun implements HttpSupport.Sender {
       int status = response == null ? 0 : response.status();
       lastStatus = status;
       phase = "the call did not finish %s";
+      if (tokens != null && !renewed && failure == null && status == 401) {
+        // the token was revoked or expired early: renew it once and send again (not a retry)
+        observer.attemptEnded(a, status, "http_error", took);
+        renewed = true;
+        tokens.refused(sent);
+        attempt--;
+        next();
+        return;
+      }
       if (failure == null && status < 300) {
         observer.attemptEnded(a, status, null, took);
         out.complete(response);
