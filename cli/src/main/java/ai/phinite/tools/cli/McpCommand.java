@@ -65,6 +65,8 @@ public final class McpCommand implements Callable<Integer> {
 
   @Mixin Selection selection;
 
+  @Mixin RuntimeOptions runtime;
+
   @Override
   public Integer call() throws Exception {
     if (timeoutSeconds < 1) {
@@ -102,6 +104,7 @@ public final class McpCommand implements Callable<Integer> {
       return Main.OK;
     } finally {
       open.forEach(Connection::close);
+      runtime.close();
     }
   }
 
@@ -134,6 +137,7 @@ public final class McpCommand implements Callable<Integer> {
       return Main.OK;
     } finally {
       byTenant.values().forEach(list -> list.forEach(Connection::close));
+      runtime.close();
     }
   }
 
@@ -172,7 +176,8 @@ public final class McpCommand implements Callable<Integer> {
         Connection.Builder builder = tool.connection()
             .credentials(entry.getValue())
             .deadline(Duration.ofSeconds(timeoutSeconds))
-            .subtools(chosen);
+            .subtools(chosen)
+            .runtime(runtime.runtime());
         overrides(tool).forEach(builder::baseUrl);
         open.add(builder.build());
       }

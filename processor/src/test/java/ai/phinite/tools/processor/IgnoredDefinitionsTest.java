@@ -95,14 +95,6 @@ class IgnoredDefinitionsTest {
   }
 
   @Test
-  void invalidHeaderName_isAnErrorOnTheHeaderValue() {
-    JavaFileObject file = tool(SUBTOOL, "@GET(\"/a\")",
-        "Response getItem(@Header(\"X Request:Id\") @Arg(\"An id.\") String id);");
-    assertOnlyError(compile(file), file, "@Header(\"X Request:Id\") is not a valid header name; use"
-        + " letters, digits and !#$%&'*+-.^_`|~ only, e.g. @Header(\"X-Request-Id\")", "X Request:Id");
-  }
-
-  @Test
   void bodyConstantAndBodyFieldOfTheSameName_isAnErrorOnTheConstant() {
     JavaFileObject file = tool(SUBTOOL, "@POST(\"/a\")",
         "@BodyConstant(field = \"type\", value = \"page\")",

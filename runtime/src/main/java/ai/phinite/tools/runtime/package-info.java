@@ -22,6 +22,10 @@
  *   <li>{@link ai.phinite.tools.runtime.CallOptions} overrides one call's deadline, attempt
  *       timeout, retries or listener; {@link ai.phinite.tools.runtime.Transport} is the SPI of
  *       the HTTP layer.
+ *   <li>servers declared with OAuth2 get their access tokens from the token endpoint, cached per
+ *       connection; a rotated refresh token reaches the application through
+ *       {@link ai.phinite.tools.runtime.RefreshTokenRotation}, and a refused grant is a
+ *       {@link ai.phinite.tools.runtime.TokenException}.
  * </ul>
  *
  * Everything that goes wrong is a {@link ai.phinite.tools.runtime.ToolException} with a
