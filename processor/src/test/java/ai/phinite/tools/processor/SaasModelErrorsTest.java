@@ -169,7 +169,7 @@ class SaasModelErrorsTest {
     JavaFileObject file = tool("@ConstantHeader(name = \"Accept\", value = \"a/b\")",
         "@ConstantHeader(name = \"accept\", value = \"c/d\")", "@GET(\"/x\") Response x();");
     assertOnlyError(compile(file), file, "@ConstantHeader(name = \"accept\") is declared twice at"
-        + " the same level (names are case-insensitive); keep one", "Response x();");
+        + " the same level (names are case-insensitive); keep one", "name = \"accept\"");
   }
 
   @Test
