@@ -42,10 +42,13 @@ public final class Connection implements AutoCloseable {
   private final Object client;
   private final SubtoolSelection selection;
   private final long maxArgumentBytes;
+  private final ResponseShaping shaping;
 
   @SuppressWarnings("unchecked")
   private Connection(ToolProvider<?> provider, Map<String, String> values, HttpSupport http,
-      Transport transport, SubtoolSelection selection, long maxArgumentBytes) {
+      Transport transport, SubtoolSelection selection, long maxArgumentBytes,
+      ResponseShaping shaping) {
+    this.shaping = shaping;
     this.provider = (ToolProvider<Object>) provider;
     this.selection = selection;
     this.maxArgumentBytes = maxArgumentBytes;
@@ -91,7 +94,12 @@ public final class Connection implements AutoCloseable {
    */
   public Response invoke(String subtool, JsonNode arguments) {
     JsonNode args = validated(subtool, arguments);
-    return dispatch(client, subtool, args);
+    return shaping.apply(descriptor.subtool(subtool), args, dispatch(client, subtool, args));
+  }
+
+  /** How this connection shapes results ({@link ResponseShaping#OFF} unless set). */
+  public ResponseShaping shaping() {
+    return shaping;
   }
 
   /**
@@ -123,7 +131,8 @@ public final class Connection implements AutoCloseable {
   public Response invoke(String subtool, JsonNode arguments, CallOptions options) {
     JsonNode args = validated(subtool, arguments);
     Object callClient = provider.newClient(http.withOptions(options));
-    return dispatch(callClient, subtool, args);
+    ResponseShaping how = options.shaping() != null ? options.shaping() : shaping;
+    return how.apply(descriptor.subtool(subtool), args, dispatch(callClient, subtool, args));
   }
 
   /**
@@ -241,6 +250,7 @@ public final class Connection implements AutoCloseable {
     private boolean declaredRateLimits = true;
     private Policies.Sleeper sleeper = Policies.THREAD_SLEEP;
     private java.time.Clock clock = java.time.Clock.systemUTC();
+    private ResponseShaping shaping = ResponseShaping.OFF;
 
     Builder(ToolProvider<?> provider) {
       this.provider = provider;
@@ -344,6 +354,16 @@ public final class Connection implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Shapes every result of this connection for an agent (compact, projected, within a token
+     * budget; see {@link ResponseShaping}); off by default. {@link CallOptions} may override it
+     * per call.
+     */
+    public Builder shaping(ResponseShaping how) {
+      this.shaping = how == null ? ResponseShaping.OFF : how;
+      return this;
+    }
+
     /** Sends requests through another transport instead of the JDK HTTP client. */
     public Builder transport(Transport custom) {
       this.transport = custom;
@@ -363,7 +383,8 @@ public final class Connection implements AutoCloseable {
           : new JdkTransport(connectTimeout, requestTimeout, maxResponseBytes);
       HttpSupport http = new HttpSupport(d.id(), resolved.values(), resolved.servers(), t,
           UserAgent.VALUE, policies(d), new ai.phinite.tools.runtime.internal.Redactor(resolved.secrets()));
-      return new Connection(provider, resolved.values(), http, t, selection, maxArgumentBytes);
+      return new Connection(provider, resolved.values(), http, t, selection, maxArgumentBytes,
+          shaping);
     }
 
     /** Each subtool's policy from its descriptor entry; servers' declared rate limits. */

@@ -1,0 +1,191 @@
+package ai.phinite.tools.runtime.internal.shape;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Makes a JSON value compact without losing anything that is there: {@code null}s, empty lists
+ * and empty objects are dropped (at any depth, including what becomes empty once they are gone).
+ * With JSON:API, every resource object ({@code type}, {@code id} and {@code attributes} or
+ * {@code relationships}) becomes one object of its id, type, attributes and the ids of related
+ * resources, and the {@code links} of documents, resources and relationships are dropped.
+ *
+ * <p>A related resource is written as its id when the relationship's name says its type
+ * ({@code "org": {"data": {"type": "org", "id": "x"}}} becomes {@code "org": "x"}), else as
+ * {@code {"id", "type"}}, so no type is lost. Where an attribute has the name of {@code id},
+ * {@code type} or a relationship, the relationships stay together under {@code relationships}
+ * and such attributes under {@code attributes}.
+ */
+public final class Compactor {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private Compactor() {}
+
+  /** The compact copy of {@code value}, or {@code null} when nothing of it is left. */
+  public static JsonNode compact(JsonNode value, boolean jsonApi) {
+    return compact(value, jsonApi, jsonApi);
+  }
+
+  /** {@code document}: a position where a JSON:API {@code links} member may be (dropped). */
+  private static JsonNode compact(JsonNode value, boolean jsonApi, boolean document) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return null;
+    }
+    if (value.isArray()) {
+      ArrayNode out = NODES.arrayNode();
+      for (JsonNode e : value) {
+        JsonNode c = compact(e, jsonApi, false);
+        if (c != null) {
+          out.add(c);
+        }
+      }
+      return out.isEmpty() ? null : out;
+    }
+    if (!value.isObject()) {
+      return value;
+    }
+    if (jsonApi && isResource(value)) {
+      return flatten((ObjectNode) value);
+    }
+    ObjectNode out = NODES.objectNode();
+    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (document && e.getKey().equals("links")) {
+        continue;
+      }
+      // the members of a JSON:API document ("data", "included") hold resources or their lists
+      boolean inDocument = document && (e.getKey().equals("data") || e.getKey().equals("included"));
+      JsonNode c = compact(e.getValue(), jsonApi, inDocument);
+      if (c != null) {
+        out.set(e.getKey(), c);
+      }
+    }
+    return out.isEmpty() ? null : out;
+  }
+
+  /** A JSON:API resource object: a type, an id, and attributes or relationships. */
+  static boolean isResource(JsonNode node) {
+    return node.isObject() && node.path("type").isTextual() && node.has("id")
+        && (node.path("attributes").isObject() || node.path("relationships").isObject());
+  }
+
+  private static JsonNode flatten(ObjectNode resource) {
+    ObjectNode out = NODES.objectNode();
+    JsonNode id = compact(resource.get("id"), true, false);
+    if (id != null) {
+      out.set("id", id);
+    }
+    out.set("type", resource.get("type"));
+    ObjectNode related = NODES.objectNode();
+    JsonNode relationships = resource.get("relationships");
+    if (relationships != null && relationships.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = relationships.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode r = relationship(e.getKey(), e.getValue());
+        if (r != null) {
+          related.set(e.getKey(), r);
+        }
+      }
+    }
+    ObjectNode attributes = NODES.objectNode();
+    JsonNode a = compact(resource.get("attributes"), true, false);
+    if (a != null && a.isObject()) {
+      attributes = (ObjectNode) a;
+    }
+    boolean clash = false;
+    for (Iterator<String> it = attributes.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      clash |= name.equals("id") || name.equals("type") || related.has(name)
+          || (name.equals("meta") && resource.has("meta"));
+    }
+    if (clash) {
+      if (!attributes.isEmpty()) {
+        out.set("attributes", attributes);
+      }
+      if (!related.isEmpty()) {
+        out.set("relationships", related);
+      }
+    } else {
+      out.setAll(attributes);
+      out.setAll(related);
+    }
+    // anything else a resource carries (meta, ...) is kept; only its links go
+    for (Iterator<Map.Entry<String, JsonNode>> it = resource.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String k = e.getKey();
+      if (k.equals("id") || k.equals("type") || k.equals("attributes")
+          || k.equals("relationships") || k.equals("links")) {
+        continue;
+      }
+      JsonNode c = compact(e.getValue(), true, false);
+      if (c != null) {
+        out.set(out.has(k) ? "_" + k : k, c); // never replace an attribute of the same name
+      }
+    }
+    return out;
+  }
+
+  /** A relationship as the related ids (with their type where the name does not say it). */
+  private static JsonNode relationship(String name, JsonNode relationship) {
+    if (!relationship.isObject()) {
+      return compact(relationship, true, false);
+    }
+    ObjectNode rest = NODES.objectNode();
+    JsonNode data = null;
+    for (Iterator<Map.Entry<String, JsonNode>> it = relationship.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equals("data")) {
+        data = e.getValue();
+      } else if (!e.getKey().equals("links")) {
+        JsonNode c = compact(e.getValue(), true, false);
+        if (c != null) {
+          rest.set(e.getKey(), c);
+        }
+      }
+    }
+    JsonNode ids = null;
+    if (data != null && data.isArray()) {
+      ArrayNode list = NODES.arrayNode();
+      data.forEach(d -> {
+        JsonNode r = reference(name, d);
+        if (r != null) {
+          list.add(r);
+        }
+      });
+      ids = list.isEmpty() ? null : list;
+    } else if (data != null) {
+      ids = reference(name, data);
+    }
+    if (rest.isEmpty()) {
+      return ids;
+    }
+    if (ids != null) {
+      rest.set("data", ids);
+    }
+    return rest;
+  }
+
+  private static JsonNode reference(String name, JsonNode ref) {
+    if (ref == null || ref.isNull()) {
+      return null;
+    }
+    if (!ref.isObject() || !ref.has("id")) {
+      return compact(ref, true, false);
+    }
+    String type = ref.path("type").asText("");
+    boolean onlyIdAndType = ref.size() == (ref.has("type") ? 2 : 1);
+    if (onlyIdAndType && (type.isEmpty() || namedBy(name, type))) {
+      return ref.get("id");
+    }
+    return compact(ref, true, false);
+  }
+
+  /** Whether a relationship name says the related type: org/org, messages/message, ... */
+  static boolean namedBy(String name, String type) {
+    return name.equals(type) || name.equals(type + "s") || name.equals(type + "es");
+  }
+}
