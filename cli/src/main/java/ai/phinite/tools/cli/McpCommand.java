@@ -41,6 +41,12 @@ public final class McpCommand implements Callable<Integer> {
       description = "How long to wait for each response (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  @Option(names = "--budget-tokens", paramLabel = "TOKENS",
+      defaultValue = "" + ai.phinite.tools.runtime.ResponseShaping.DEFAULT_BUDGET_TOKENS,
+      description = "The most tokens one result may take; a larger one is cut at an item, with a"
+          + " notice giving the next page's arguments (default: ${DEFAULT-VALUE}).")
+  int budgetTokens;
+
   @Mixin Selection selection;
 
   @Override
@@ -58,7 +64,8 @@ public final class McpCommand implements Callable<Integer> {
         Connection.Builder builder = tool.connection()
             .credentials(Inputs.connectionValues(connections.get(tool.id()), tool.id()))
             .requestTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)))
-            .subtools(chosen);
+            .subtools(chosen)
+            .shaping(shaping());
         overrides(tool).forEach(builder::baseUrl);
         open.add(builder.build());
       }
@@ -66,6 +73,15 @@ public final class McpCommand implements Callable<Integer> {
       return Main.OK;
     } finally {
       open.forEach(Connection::close);
+    }
+  }
+
+  /** Results are shaped for the agent, within --budget-tokens. */
+  private ai.phinite.tools.runtime.ResponseShaping shaping() {
+    try {
+      return ai.phinite.tools.runtime.ResponseShaping.budget(budgetTokens);
+    } catch (IllegalArgumentException e) {
+      throw CliException.invalidInput("--budget-tokens", e.getMessage());
     }
   }
 

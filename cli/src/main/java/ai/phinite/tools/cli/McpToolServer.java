@@ -49,6 +49,7 @@ final class McpToolServer {
             .title(entry.path("title").asText())
             .description(entry.path("description").asText())
             .inputSchema(mapper, entry.path("inputSchema").toString())
+            .outputSchema(McpResults.outputSchema(entry))
             .annotations(new McpSchema.ToolAnnotations(s.title(), s.hints().readOnly(),
                 s.hints().destructive(), s.hints().idempotent(), s.hints().openWorld(), null))
             .build();
@@ -99,10 +100,7 @@ final class McpToolServer {
     JsonNode args = Json.MAPPER.valueToTree(arguments == null ? Map.of() : arguments);
     try {
       Response response = connection.invoke(subtool, args);
-      JsonNode body = response.body();
-      String text = body == null || body.isNull() ? "HTTP " + response.status() + " (no content)"
-          : body.isTextual() ? body.asText() : JsonOutput.pretty(body);
-      return CallToolResult.builder().addTextContent(text).isError(false).build();
+      return McpResults.success(response, connection.tool().subtool(subtool));
     } catch (InvalidInputException e) {
       StringBuilder text = new StringBuilder(e.kind().equals("invalid_arguments")
           ? "The arguments are not valid; nothing was sent. Fix these and call " + subtool
