@@ -14,9 +14,10 @@ import java.util.Map;
  * {@code relationships}) becomes one object of its id, type, attributes and the ids of related
  * resources, and the {@code links} of documents, resources and relationships are dropped.
  *
- * <p>A related resource is written as its id when the relationship's name says its type
- * ({@code "org": {"data": {"type": "org", "id": "x"}}} becomes {@code "org": "x"}), else as
- * {@code {"id", "type"}}, so no type is lost. Where an attribute has the name of {@code id},
+ * <p>A related resource is written as its id ({@code "createdBy": {"data": {"type": "user",
+ * "id": "x"}}} becomes {@code "createdBy": "x"}): the relationship's name says what it is, and
+ * JSON:API gives each relationship one type. Only a to-many relationship whose resources are of
+ * several types keeps {@code {"id", "type"}} for each. Where an attribute has the name of {@code id},
  * {@code type} or a relationship, the relationships stay together under {@code relationships}
  * and such attributes under {@code attributes}.
  */
@@ -150,15 +151,18 @@ public final class Compactor {
     JsonNode ids = null;
     if (data != null && data.isArray()) {
       ArrayNode list = NODES.arrayNode();
+      java.util.Set<String> types = new java.util.HashSet<>();
+      data.forEach(d -> types.add(d.path("type").asText("")));
+      boolean mixed = types.size() > 1;
       data.forEach(d -> {
-        JsonNode r = reference(name, d);
+        JsonNode r = mixed ? compact(d, true, false) : reference(d);
         if (r != null) {
           list.add(r);
         }
       });
       ids = list.isEmpty() ? null : list;
     } else if (data != null) {
-      ids = reference(name, data);
+      ids = reference(data);
     }
     if (rest.isEmpty()) {
       return ids;
@@ -169,23 +173,13 @@ public final class Compactor {
     return rest;
   }
 
-  private static JsonNode reference(String name, JsonNode ref) {
+  /** A resource identifier as its id; one with more than a type and an id stays whole. */
+  private static JsonNode reference(JsonNode ref) {
     if (ref == null || ref.isNull()) {
       return null;
     }
-    if (!ref.isObject() || !ref.has("id")) {
-      return compact(ref, true, false);
-    }
-    String type = ref.path("type").asText("");
-    boolean onlyIdAndType = ref.size() == (ref.has("type") ? 2 : 1);
-    if (onlyIdAndType && (type.isEmpty() || namedBy(name, type))) {
-      return ref.get("id");
-    }
-    return compact(ref, true, false);
-  }
-
-  /** Whether a relationship name says the related type: org/org, messages/message, ... */
-  static boolean namedBy(String name, String type) {
-    return name.equals(type) || name.equals(type + "s") || name.equals(type + "es");
+    boolean onlyIdAndType = ref.isObject() && ref.has("id")
+        && ref.size() == (ref.has("type") ? 2 : 1);
+    return onlyIdAndType ? ref.get("id") : compact(ref, true, false);
   }
 }

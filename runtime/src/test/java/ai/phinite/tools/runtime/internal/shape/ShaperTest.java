@@ -48,7 +48,7 @@ class ShaperTest {
         json("{'customer_id':'c1'}"), json("{'data':" + customer(1) + "}"), 20_000);
     assertEquals(json("{'item':{'id':'c1','type':'customer','name':'Ann 1','emails':[{'email':"
         + "'ann1@example.com','type':'home'}],'tags':['vip'],'deleted':false,'progressiveStatus':0,"
-        + "'org':'o1','createdBy':{'type':'user','id':'u1'}}}"), shaped);
+        + "'org':'o1','createdBy':'u1'}}"), shaped);
   }
 
   @Test
