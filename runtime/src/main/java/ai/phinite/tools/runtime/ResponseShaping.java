@@ -22,9 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Response shaped = c.invoke("list_customers", args);   // body: {"items": [...], "next": {...}, "notice": "..."}
  * }</pre>
  *
- * <p>Token counts are estimated at {@value ai.phinite.tools.runtime.internal.shape.Tokens#CHARS_PER_TOKEN}
- * characters of compact JSON per token, which over-counts for the common tokenizers (see
- * docs/responses.md), so a result within the budget is within it for them too.
+ * <p>Token counts are estimated from the compact JSON's runs of digits, letters and punctuation,
+ * which over-counts for the common tokenizers (measured in docs/responses.md), so a result within
+ * the budget is within it for them too.
  */
 public final class ResponseShaping {
   /** The default budget: about 20,000 tokens, under what agent hosts accept (about 25,000). */

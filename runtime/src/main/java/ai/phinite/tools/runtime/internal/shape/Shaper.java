@@ -22,22 +22,20 @@ import java.util.Set;
  */
 public final class Shaper {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /** Room kept for the envelope's keys, the next arguments and the notice. */
-  private static final int RESERVE_CHARS = 1_500;
+  /** Room kept for the envelope's keys, the next arguments and the notice, in tokens. */
+  private static final int RESERVE = 600;
   private static final int MAX_NAMED = 30;
 
   private final ShapeSpec spec;
   private final String subtool;
   private final ObjectNode args;
   private final int budgetTokens;
-  private final long budgetChars;
 
   private Shaper(ShapeSpec spec, String subtool, JsonNode args, int budgetTokens) {
     this.spec = spec;
     this.subtool = subtool;
     this.args = args != null && args.isObject() ? (ObjectNode) args : NODES.objectNode();
     this.budgetTokens = budgetTokens;
-    this.budgetChars = Tokens.chars(budgetTokens);
   }
 
   /**
@@ -69,7 +67,7 @@ public final class Shaper {
       if (c == null) {
         return body.isArray() ? NODES.arrayNode() : NODES.objectNode();
       }
-      if (Tokens.length(c) <= budgetChars) {
+      if (Tokens.of(c) <= budgetTokens) {
         return c;
       }
       if (c.isArray()) {
@@ -103,8 +101,8 @@ public final class Shaper {
     Set<String> asked = asked();
     JsonNode shown = item.isObject() ? project((ObjectNode) item, hidden) : item;
     List<String> notice = new ArrayList<>();
-    long room = budgetChars - Tokens.length(others) - RESERVE_CHARS;
-    if (Tokens.length(shown) > room && shown.isObject()) {
+    long room = budgetTokens - Tokens.of(others) - RESERVE;
+    if (Tokens.of(shown) > room && shown.isObject()) {
       List<String> cut = new ArrayList<>();
       shown = cutObject((ObjectNode) shown, room, cut);
       notice.add("Showing " + shown.size() + " of " + (shown.size() + cut.size())
@@ -135,11 +133,11 @@ public final class Shaper {
       items.add(c.isObject() ? project((ObjectNode) c, hidden) : c);
     }
     int n = items.size();
-    long room = budgetChars - Tokens.length(others) - RESERVE_CHARS;
+    long room = budgetTokens - Tokens.of(others) - RESERVE;
     int k = 0;
-    long used = 2;
+    long used = 1;
     for (JsonNode item : items) {
-      long size = Tokens.length(item) + 1;
+      long size = Tokens.of(item) + 1;
       if (used + size > room) {
         break;
       }
@@ -313,10 +311,10 @@ public final class Shaper {
   /** The object's members in order while they fit; the names left out go to {@code cut}. */
   private static ObjectNode cutObject(ObjectNode item, long room, List<String> cut) {
     ObjectNode out = NODES.objectNode();
-    long used = 2;
+    long used = 1;
     for (Iterator<java.util.Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
       java.util.Map.Entry<String, JsonNode> e = it.next();
-      long size = Tokens.length(TextNode.valueOf(e.getKey())) + 1 + Tokens.length(e.getValue()) + 1;
+      long size = Tokens.of(TextNode.valueOf(e.getKey())) + 1 + Tokens.of(e.getValue()) + 1;
       if (cut.isEmpty() && used + size <= room) {
         out.set(e.getKey(), e.getValue());
         used += size;
@@ -328,10 +326,14 @@ public final class Shaper {
   }
 
   private JsonNode text(String text) {
-    if (text.length() <= budgetChars) {
+    if (Tokens.estimate(text) <= budgetTokens) {
       return TextNode.valueOf(text);
     }
-    int keep = (int) Math.max(0, budgetChars - RESERVE_CHARS);
+    long room = budgetTokens - RESERVE;
+    int keep = (int) Math.min(text.length(), room * 4);
+    while (keep > 0 && Tokens.estimate(text.subSequence(0, keep)) > room) {
+      keep = keep * 9 / 10;
+    }
     return TextNode.valueOf(text.substring(0, keep) + "\n[Cut: showing the first " + keep + " of "
         + text.length() + " characters; the rest did not fit the budget of " + budgetTokens
         + " tokens.]");

@@ -79,12 +79,12 @@ class ShaperTest {
   @Test
   void overTheBudgetThePageIsCutAtAnItemAndResumesAtTheFirstItemNotShown() {
     JsonNode body = page(100, 2, true, 1000);
-    int budget = 3_000; // tokens: 9,000 characters, room for some of the 100 items
+    int budget = 3_000; // tokens: room for some of the 100 items
     JsonNode shaped = Shaper.shape(LIST, "list_customers", json("{'page':2,'page_size':100,'tag':'x'}"),
         body, budget);
     int k = shaped.path("items").size();
     assertTrue(k > 10 && k < 100, "cut inside the page: " + k);
-    assertTrue(Tokens.json(shaped).length() <= Tokens.chars(budget));
+    assertTrue(Tokens.of(shaped) <= budget);
     // the next call starts exactly after the last item shown: item 100 + k overall
     long offset = 100 + k;
     JsonNode next = shaped.path("next");
@@ -182,11 +182,19 @@ class ShaperTest {
   }
 
   @Test
+  void tokensAreEstimatedByRunsOfDigitsLettersAndPunctuation() {
+    assertEquals(0, Tokens.estimate(""));
+    assertEquals(3, Tokens.estimate("1234567")); // up to 3 digits a token: 123 456 7
+    assertEquals(3, Tokens.estimate("{\"name\":"));  // {" (1) name (1) ": (1)
+    assertEquals(2, Tokens.estimate("é€"));
+  }
+
+  @Test
   void longTextIsCutWithAWord() {
     String text = "x".repeat(10_000);
     JsonNode shaped = Shaper.shape(ShapeSpec.NONE, "t", json("{}"),
         com.fasterxml.jackson.databind.node.TextNode.valueOf(text), 1_000);
-    assertTrue(shaped.asText().endsWith("[Cut: showing the first 1500 of 10000 characters; the rest"
+    assertTrue(shaped.asText().endsWith("[Cut: showing the first 1600 of 10000 characters; the rest"
         + " did not fit the budget of 1000 tokens.]"));
   }
 }
