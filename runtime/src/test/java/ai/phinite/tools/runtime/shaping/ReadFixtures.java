@@ -135,7 +135,7 @@ public final class ReadFixtures {
   }
 
   /**
-   * Every scalar value of a response, with where it is: what compaction must keep. Nulls, empty
+   * Every scalar value of a response: what compaction must keep. Nulls, empty
    * lists and objects are not values; nor are JSON:API {@code links} or the type of a related
    * resource (the relationship's name says what it is, and flattening keeps its id).
    */

@@ -17,9 +17,10 @@ import java.util.Map;
  * <p>A related resource is written as its id ({@code "createdBy": {"data": {"type": "user",
  * "id": "x"}}} becomes {@code "createdBy": "x"}): the relationship's name says what it is, and
  * JSON:API gives each relationship one type. Only a to-many relationship whose resources are of
- * several types keeps {@code {"id", "type"}} for each. Where an attribute has the name of {@code id},
- * {@code type} or a relationship, the relationships stay together under {@code relationships}
- * and such attributes under {@code attributes}.
+ * several types keeps {@code {"id", "type"}} for each. A relationship with the name of an
+ * attribute that holds the same ids is said once; one holding other ids goes under
+ * {@code relationships}, and an attribute named {@code id} or {@code type} under
+ * {@code attributes}, so nothing replaces anything.
  */
 public final class Compactor {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -81,39 +82,28 @@ public final class Compactor {
       out.set("id", id);
     }
     out.set("type", resource.get("type"));
-    ObjectNode related = NODES.objectNode();
+    ObjectNode displaced = NODES.objectNode(); // attributes named id or type
+    JsonNode a = compact(resource.get("attributes"), true, false);
+    if (a != null && a.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        (out.has(e.getKey()) ? displaced : out).set(e.getKey(), e.getValue());
+      }
+    }
+    ObjectNode related = NODES.objectNode(); // relationships named like a different attribute
     JsonNode relationships = resource.get("relationships");
     if (relationships != null && relationships.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = relationships.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        JsonNode r = relationship(e.getKey(), e.getValue());
-        if (r != null) {
-          related.set(e.getKey(), r);
+        JsonNode r = relationship(e.getValue());
+        if (r == null || r.equals(out.get(e.getKey()))) {
+          continue; // nothing, or the same ids as the attribute of that name
         }
+        (out.has(e.getKey()) ? related : out).set(e.getKey(), r);
       }
     }
-    ObjectNode attributes = NODES.objectNode();
-    JsonNode a = compact(resource.get("attributes"), true, false);
-    if (a != null && a.isObject()) {
-      attributes = (ObjectNode) a;
-    }
-    boolean clash = false;
-    for (Iterator<String> it = attributes.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      clash |= name.equals("id") || name.equals("type") || related.has(name)
-          || (name.equals("meta") && resource.has("meta"));
-    }
-    if (clash) {
-      if (!attributes.isEmpty()) {
-        out.set("attributes", attributes);
-      }
-      if (!related.isEmpty()) {
-        out.set("relationships", related);
-      }
-    } else {
-      out.setAll(attributes);
-      out.setAll(related);
-    }
+    putAside(out, "attributes", displaced);
+    putAside(out, "relationships", related);
     // anything else a resource carries (meta, ...) is kept; only its links go
     for (Iterator<Map.Entry<String, JsonNode>> it = resource.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -124,14 +114,26 @@ public final class Compactor {
       }
       JsonNode c = compact(e.getValue(), true, false);
       if (c != null) {
-        out.set(out.has(k) ? "_" + k : k, c); // never replace an attribute of the same name
+        putAside(out, k, c);
       }
     }
     return out;
   }
 
+  /** Sets a member under its name, or {@code _name} when an attribute already has the name. */
+  private static void putAside(ObjectNode out, String name, JsonNode value) {
+    if (value.isContainerNode() && value.isEmpty()) {
+      return;
+    }
+    String key = name;
+    while (out.has(key)) {
+      key = "_" + key;
+    }
+    out.set(key, value);
+  }
+
   /** A relationship as the related ids (with their type where the name does not say it). */
-  private static JsonNode relationship(String name, JsonNode relationship) {
+  private static JsonNode relationship(JsonNode relationship) {
     if (!relationship.isObject()) {
       return compact(relationship, true, false);
     }

@@ -52,6 +52,22 @@ class ShaperTest {
   }
 
   @Test
+  void namesSharedByAttributesAndRelationshipsReplaceNothing() {
+    JsonNode resource = json("{'data':{'type':'conversation','id':'v1','attributes':{'type':'chat',"
+        + "'assignedTeams':['t1'],'customer':'an attribute'},'relationships':{"
+        + "'assignedTeams':{'data':[{'type':'team','id':'t1'}]},"
+        + "'customer':{'data':{'type':'customer','id':'c9'}},"
+        + "'queue':{'data':[{'type':'queue','id':'q1'},{'type':'team','id':'t2'}]}},"
+        + "'meta':{'rev':3}}}");
+    JsonNode shaped = Shaper.shape(new ShapeSpec(true, null, "/data", List.of(), null), "get",
+        json("{}"), resource, 20_000);
+    assertEquals(json("{'item':{'id':'v1','type':'conversation','assignedTeams':['t1'],"
+        + "'customer':'an attribute','queue':[{'type':'queue','id':'q1'},{'type':'team','id':'t2'}],"
+        + "'attributes':{'type':'chat'},'relationships':{'customer':'c9'},'meta':{'rev':3}}}"),
+        shaped);
+  }
+
+  @Test
   void compactionWithoutJsonApiKeepsLinksAndDropsOnlyEmptiness() {
     JsonNode shaped = Shaper.shape(ShapeSpec.NONE, "x", json("{}"),
         json("{'a':null,'b':[],'c':{},'d':{'e':[null,{}]},'links':{'self':'/x'},'f':'','g':0}"), 20_000);
