@@ -9,7 +9,10 @@
  *   <li>{@link ai.phinite.tools.runtime.Connection#invoke} validates JSON arguments against the
  *       subtool's schema, then performs the HTTP call; {@link
  *       ai.phinite.tools.runtime.Connection#dryRun} builds the request without sending it;
- *       {@link ai.phinite.tools.runtime.Connection#test} runs the tool's connection checks.
+ *       {@link ai.phinite.tools.runtime.Connection#test} runs the tool's connection checks;
+ *   <li>{@link ai.phinite.tools.runtime.ResponseShaping} shapes results for agents (compact,
+ *       projected, within a token budget, with the next page's arguments), per connection or per
+ *       call; the subtool's {@code outputSchema} describes the shaped result.
  * </ul>
  *
  * Everything that goes wrong is a {@link ai.phinite.tools.runtime.ToolException} with a

@@ -30,6 +30,8 @@ public final class Shaper {
   private final String subtool;
   private final ObjectNode args;
   private final int budgetTokens;
+  /** The field names of the items seen, to say which asked-for fields none has. */
+  private final Set<String> seen = new java.util.HashSet<>();
 
   private Shaper(ShapeSpec spec, String subtool, JsonNode args, int budgetTokens) {
     this.spec = spec;
@@ -276,6 +278,7 @@ public final class Shaper {
   }
 
   private ObjectNode project(ObjectNode item, Set<String> hidden) {
+    item.fieldNames().forEachRemaining(seen::add);
     Set<String> chosen = asked();
     if (chosen == null) {
       return item;
@@ -299,6 +302,17 @@ public final class Shaper {
   }
 
   private void hiddenNotice(Set<String> hidden, Set<String> asked, List<String> notice) {
+    if (asked != null && args.has("fields")) {
+      List<String> absent = new ArrayList<>();
+      for (String name : asked) {
+        if (!seen.contains(name)) {
+          absent.add(name);
+        }
+      }
+      if (!absent.isEmpty()) {
+        notice.add("No item has " + names(absent) + " (or only empty values, which are left out).");
+      }
+    }
     if (!hidden.isEmpty()) {
       notice.add("Fields not shown (" + hidden.size() + "): " + names(new ArrayList<>(hidden))
           + ". Ask for any with \"fields\" (e.g. " + Tokens.json(firstNames(new ArrayList<>(hidden)))

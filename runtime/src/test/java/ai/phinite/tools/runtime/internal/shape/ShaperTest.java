@@ -145,6 +145,11 @@ class ShaperTest {
     JsonNode asked = Shaper.shape(spec, "list_customers", json("{'fields':['tags']}"),
         page(1, 1, false, 1), 20_000);
     assertEquals(json("{'id':'c1','tags':['vip']}"), asked.path("items").get(0));
+    JsonNode unknown = Shaper.shape(spec, "list_customers", json("{'fields':['name','nickname']}"),
+        page(1, 1, false, 1), 20_000);
+    assertTrue(unknown.path("notice").asText().startsWith("No item has nickname (or only empty"
+        + " values, which are left out). Fields not shown (7): type, emails, tags,"),
+        unknown.path("notice").asText());
   }
 
   @Test
