@@ -13,7 +13,10 @@
  * {@link ai.phinite.tools.annotations.Query}, {@link ai.phinite.tools.annotations.Header},
  * {@link ai.phinite.tools.annotations.Body}, {@link ai.phinite.tools.annotations.BodyField},
  * {@link ai.phinite.tools.annotations.BodyMerge}) and one {@link ai.phinite.tools.annotations.Arg}
- * that documents it for the agent. The annotation processor turns the interface into an HTTP
+ * that documents it for the agent. Rules across arguments are declared on the method:
+ * {@link ai.phinite.tools.annotations.AtMostOneOf} (alternatives) and
+ * {@link ai.phinite.tools.annotations.Requires} (an argument that needs one of some others). The
+ * annotation processor turns the interface into an HTTP
  * implementation, a JSON descriptor and a registry entry, and fails the build with a precise error
  * when the definition is inconsistent.
  *

@@ -38,6 +38,12 @@ final class SchemaText {
     if (!exclusive.isEmpty()) {
       out.println(indent + "(give at most one of: " + String.join(", ", exclusive) + ")");
     }
+    for (Map.Entry<String, JsonNode> rule : objectSchema.path("x-requiresAnyOf").properties()) {
+      List<String> needed = new ArrayList<>();
+      rule.getValue().forEach(n -> needed.add(n.asText()));
+      out.println(indent + "(give " + rule.getKey() + " only together with "
+          + (needed.size() == 1 ? "" : "one of: ") + String.join(", ", needed) + ")");
+    }
   }
 
   private static void property(

@@ -140,6 +140,20 @@ class ListAndDescribeTest {
   }
 
   @Test
+  void describeSubtoolStatesWhichArgumentsGoTogether() {
+    Cli.Result r = cli.run("describe", "customerio", "trigger_broadcast");
+
+    assertWithMessage("%s", r).that(r.exit()).isEqualTo(0);
+    assertThat(r.out()).contains("  (give at most one of: recipients, ids, emails, per_user_data,"
+        + " data_file_url)\n"
+        + "  (give id_ignore_missing only together with one of: ids, per_user_data, data_file_url)\n"
+        + "  (give email_ignore_missing only together with one of: emails, per_user_data,"
+        + " data_file_url)\n"
+        + "  (give email_add_duplicates only together with one of: emails, per_user_data,"
+        + " data_file_url)\n");
+  }
+
+  @Test
   void describeSubtoolJsonIsItsEntryAsGenerated() {
     Cli.Result r = cli.run("describe", "helpdesk", "upload_attachment", "--json");
 

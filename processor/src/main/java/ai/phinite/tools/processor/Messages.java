@@ -63,6 +63,12 @@ final class Messages {
         + "\", which is not among its allowed values " + allowed + "; fix one of them";
   }
 
+  static String variantValueNotAllowed(String key, String value, Collection<String> allowed) {
+    return "@ServerVariant(credential = \"" + key + "\", equals = \"" + value + "\") can never"
+        + " apply: \"" + value + "\" is not among the allowed values " + allowed + " of that"
+        + " credential; use one of them, or add it to its allowed values";
+  }
+
   static String unknownCredential(String where, String key, Collection<String> declared) {
     return where + " names the credential \"" + key + "\", which the tool does not declare;"
         + " declare @Credential(key = \"" + key + "\", ...) on the interface or use one of "
@@ -245,6 +251,26 @@ final class Messages {
   static String atMostOneOfUnknown(String name, Collection<String> declared) {
     return "@AtMostOneOf names \"" + name + "\", which is not an argument of this method; use"
         + " the names the agent sees, among " + declared;
+  }
+
+  static String requiresUnknown(String attribute, String name, Collection<String> declared) {
+    return "@Requires " + attribute + " names \"" + name + "\", which is not an argument of this"
+        + " method; use the names the agent sees, among " + declared;
+  }
+
+  static String requiresTwice(String arg) {
+    return "@Requires(arg = \"" + arg + "\") is declared twice on this method; merge them into"
+        + " one whose anyOf lists every argument \"" + arg + "\" may come with";
+  }
+
+  static String requiresNoAlternatives(String arg) {
+    return "@Requires(arg = \"" + arg + "\") needs anyOf to list at least one argument, each"
+        + " once: the arguments of which one must be given with \"" + arg + "\"";
+  }
+
+  static String requiresItself(String arg) {
+    return "@Requires(arg = \"" + arg + "\") lists \"" + arg + "\" in its own anyOf; list only"
+        + " the other arguments it needs";
   }
 
   static String badRetry(String what) {

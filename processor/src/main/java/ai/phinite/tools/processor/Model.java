@@ -47,7 +47,11 @@ final class Model {
    */
   record Operation(ExecutableElement method, String name, boolean subtool, String title,
       String description, Hints hints, Http http, List<Param> params, Returns returns,
-      String connectionTest, List<String> atMostOneOf, Policy policy) {}
+      String connectionTest, List<String> atMostOneOf, List<Requirement> requires,
+      Policy policy) {}
+
+  /** {@code @Requires}: {@code arg} may be given only with at least one of {@code anyOf}. */
+  record Requirement(String arg, List<String> anyOf) {}
 
   record Http(String method, String server, PathTemplate path, List<Constant> constants) {}
 

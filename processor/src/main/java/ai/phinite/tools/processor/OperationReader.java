@@ -188,13 +188,14 @@ final class OperationReader {
         httpModel == null ? null : httpModel.method());
     String connectionTest = connectionTest(method, httpModel, params);
     List<String> atMostOneOf = atMostOneOf(method, params);
+    List<Model.Requirement> requires = new RequiresReader(report).read(method, params);
     Model.Policy policy = policy(method, hints);
     if (report.errorCount() > before || params == null || returns == null) {
       return null;
     }
     return new Model.Operation(method, name, subtool != null,
         subtool == null ? "" : subtool.title(), subtool == null ? "" : subtool.description(),
-        hints, httpModel, params, returns, connectionTest, atMostOneOf, policy);
+        hints, httpModel, params, returns, connectionTest, atMostOneOf, requires, policy);
   }
 
   /**

@@ -61,6 +61,12 @@ final class SchemaWriter {
       ArrayNode exclusive = schema.putArray("x-exclusive");
       op.atMostOneOf().forEach(exclusive::add);
     }
+    if (!op.requires().isEmpty()) {
+      ObjectNode requires = schema.putObject("x-requiresAnyOf");
+      for (Model.Requirement r : op.requires()) {
+        r.anyOf().forEach(requires.putArray(r.arg())::add);
+      }
+    }
     return schema;
   }
 

@@ -122,9 +122,15 @@ final class ToolReader {
       for (int v = 0; v < s.variants().length; v++) {
         ServerVariant variant = s.variants()[v];
         AnnotationMirror vm = Report.nested(m, "variants", v);
-        if (!credentials.containsKey(variant.credential())) {
+        Model.Credential selector = credentials.get(variant.credential());
+        if (selector == null) {
           report.error(type, vm != null ? vm : m, "credential", Messages.unknownCredential(
               "@ServerVariant", variant.credential(), credentials.keySet()));
+        } else if (!variant.equals().isEmpty() && !selector.allowed().isEmpty()
+            && !selector.allowed().contains(variant.equals())) {
+          // the connection check refuses any other value, so this variant could never apply
+          report.error(type, vm != null ? vm : m, "equals", Messages.variantValueNotAllowed(
+              variant.credential(), variant.equals(), selector.allowed()));
         }
         checkUrl(type, vm != null ? vm : m, "url", "@ServerVariant url", variant.url(), credentials);
         variants.add(new Model.Variant(variant.credential(),

@@ -214,6 +214,60 @@ class ArgumentErrorsTest {
         + " this method; use the names the agent sees, among [name, email]", "@AtMostOneOf(");
   }
 
+  /** Subtool items(name, email, phone) with the given {@code @Requires} lines. */
+  private static JavaFileObject itemsRequiring(String... requires) {
+    List<String> members = new ArrayList<>(List.of(requires));
+    members.addAll(List.of("@GET(\"/items\")",
+        "Response items(@Query String name, @Query String email, @Query String phone);"));
+    return tool(members.toArray(String[]::new));
+  }
+
+  @Test
+  void requiresNamingNoArgument() {
+    JavaFileObject file = itemsRequiring("@Requires(", "    arg = \"mail\",",
+        "    anyOf = \"name\")");
+    assertOnlyError(compile(file), file, "@Requires arg names \"mail\", which is not an argument"
+        + " of this method; use the names the agent sees, among [name, email, phone]",
+        "arg = \"mail\"");
+  }
+
+  @Test
+  void requiresAnyOfNamingNoArgument() {
+    JavaFileObject file = itemsRequiring("@Requires(arg = \"email\",",
+        "    anyOf = {\"name\", \"fone\"})");
+    assertOnlyError(compile(file), file, "@Requires anyOf names \"fone\", which is not an argument"
+        + " of this method; use the names the agent sees, among [name, email, phone]",
+        "anyOf = {");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{}", "{\"name\", \"name\"}"})
+  void requiresWithoutAlternatives(String anyOf) {
+    JavaFileObject file = itemsRequiring("@Requires(arg = \"email\",", "    anyOf = " + anyOf + ")");
+    assertOnlyError(compile(file), file, "@Requires(arg = \"email\") needs anyOf to list at least"
+        + " one argument, each once: the arguments of which one must be given with \"email\"",
+        "anyOf = ");
+  }
+
+  @Test
+  void requiresItself() {
+    JavaFileObject file = itemsRequiring("@Requires(arg = \"email\",",
+        "    anyOf = {\"name\", \"email\"})");
+    assertOnlyError(compile(file), file, "@Requires(arg = \"email\") lists \"email\" in its own"
+        + " anyOf; list only the other arguments it needs", "anyOf = {");
+  }
+
+  @Test
+  void requiresTheSameArgumentTwice() {
+    // javac cannot place a message on one of several repeated annotations (they sit in a
+    // container it synthesizes, which has no source position), so it lands on the method
+    JavaFileObject file = itemsRequiring("@Requires(arg = \"email\", anyOf = \"name\")",
+        "@Requires(", "    arg = \"email\", anyOf = \"phone\")");
+    assertOnlyError(compile(file), file, "@Requires(arg = \"email\") is declared twice on this"
+        + " method; merge them into one whose anyOf lists every argument \"email\" may come with",
+        "Response items(");
+  }
+
   @Test
   void badExample() {
     JavaFileObject file = listItems(

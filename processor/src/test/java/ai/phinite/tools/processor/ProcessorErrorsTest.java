@@ -122,6 +122,19 @@ class ProcessorErrorsTest {
   }
 
   @Test
+  void serverVariantValueOutsideTheCredentialsAllowedValues() {
+    JavaFileObject file = source("T", List.of(TOOL,
+        "@Credential(key = \"region\", label = \"Region\", description = \"Where data lives.\",",
+        "    required = false, allowed = {\"us\", \"eu\"})",
+        "@Server(id = \"api\", url = \"https://api.example.com\", variants = @ServerVariant(",
+        "    credential = \"region\",",
+        "    equals = \"EU\", url = \"https://eu.example.com\"))"), PING);
+    assertOnlyError(compile(file), file, "@ServerVariant(credential = \"region\", equals = \"EU\")"
+        + " can never apply: \"EU\" is not among the allowed values [us, eu] of that credential;"
+        + " use one of them, or add it to its allowed values", "equals = \"EU\"");
+  }
+
+  @Test
   void methodNamesUndeclaredServer() {
     JavaFileObject file = tool("@GET(value = \"/ping\", server = \"files\")", "Response ping();");
     assertOnlyError(compile(file), file, "@GET names the server \"files\", which the tool does not"

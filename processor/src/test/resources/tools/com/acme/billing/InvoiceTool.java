@@ -14,6 +14,7 @@ import ai.phinite.tools.annotations.Hint;
 import ai.phinite.tools.annotations.POST;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.Requires;
 import ai.phinite.tools.annotations.Server;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.annotations.Tool;
@@ -72,6 +73,7 @@ public interface InvoiceTool {
 
   @Subtool(title = "List Invoices", description = "List invoices, newest first.")
   @GET("/invoices?expand=lines")
+  @Requires(arg = "min_total", anyOf = "currency") // a total means nothing without its currency
   Response listInvoices(
       @Query @Arg(value = "The page to fetch, from 1.", min = 1) long page,
       @Query @Arg(value = "Only invoices in this currency.", required = false, allowed = {"EUR", "USD"}, defaultValue = "EUR") String currency,

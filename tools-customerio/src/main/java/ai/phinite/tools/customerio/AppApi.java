@@ -12,6 +12,7 @@ import ai.phinite.tools.annotations.Paged;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
 import ai.phinite.tools.annotations.RateLimit;
+import ai.phinite.tools.annotations.Requires;
 import ai.phinite.tools.annotations.Retry;
 import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
@@ -85,6 +86,16 @@ public interface AppApi {
   /**
    * Trigger Broadcast: {@code POST /campaigns/{broadcast_id}/triggers} with the given fields. At
    * most one audience may be given; with none, the broadcast's own audience is used.
+   *
+   * <p>The three flags fit only some audiences, and the server rejects a flag beside an audience
+   * it does not fit (the Go SDK drops such flags "since extra fields cause server-side rejection";
+   * the Node SDK filters them the same way). So a call is refused before sending when it gives
+   * {@code id_ignore_missing} without {@code ids}, {@code per_user_data} or {@code data_file_url},
+   * or {@code email_ignore_missing} / {@code email_add_duplicates} without {@code emails},
+   * {@code per_user_data} or {@code data_file_url}. Both SDKs send all three flags with
+   * {@code per_user_data} and {@code data_file_url} (whose entries may carry an id or an email),
+   * so those audiences accept every flag; whether the server checks each entry's key against the
+   * flags is not documented.
    */
   @Subtool(title = "Trigger Broadcast",
       description = "Triggers an API-triggered broadcast campaign. Only API-triggered broadcasts"
@@ -93,6 +104,9 @@ public interface AppApi {
           + " already exist. Lists take at most 10,000 entries; at most 1 trigger per 10"
           + " seconds.")
   @AtMostOneOf({"recipients", "ids", "emails", "per_user_data", "data_file_url"})
+  @Requires(arg = "id_ignore_missing", anyOf = {"ids", "per_user_data", "data_file_url"})
+  @Requires(arg = "email_ignore_missing", anyOf = {"emails", "per_user_data", "data_file_url"})
+  @Requires(arg = "email_add_duplicates", anyOf = {"emails", "per_user_data", "data_file_url"})
   @POST(value = "/campaigns/{broadcast_id}/triggers", server = "app")
   @RateLimit(requests = 1, perSeconds = 10) // documented: 1 trigger per 10 s
   @Retry(maxWaitSeconds = 60) // a 429 retry waits its 10 s turn
@@ -135,6 +149,10 @@ public interface AppApi {
    * Send Transactional Email: {@code POST /send/email} with
    * {transactional_message_id, identifiers, to, message_data} ∪ additional_fields.
    *
+   * <p>{@code to} is required: the official send-email reference marks it so and the Node SDK's
+   * required options are {@code to} and {@code identifiers} (the Python and Go SDKs leave it
+   * optional; the reference wins).
+   *
    * <p>⚠ Whether a {@code cio_id} in {@code identifiers} takes the {@code cio_} prefix is not
    * stated by any source; presumably it does not.
    */
@@ -149,8 +167,7 @@ public interface AppApi {
       @BodyField @Arg(value = ArgText.IDENTIFIERS, minProperties = 1, maxProperties = 1)
       PersonIdentifier identifiers,
       @BodyField @Arg(value = "The recipient address or addresses, comma-separated; a display"
-          + " name is allowed, e.g. \"Ada Lovelace <ada@example.com>\".", required = false,
-          minLength = 1)
+          + " name is allowed, e.g. \"Ada Lovelace <ada@example.com>\".", minLength = 1)
       String to,
       @BodyField @Arg(value = ArgText.MESSAGE_DATA, required = false) ObjectNode messageData,
       @BodyMerge @Arg(value = "More request fields, merged into the body, e.g. from, subject,"

@@ -90,6 +90,16 @@ class AppApiTest extends WireMockTestBase {
   }
 
   @Test
+  void triggerBroadcast_withDataFileTakesEveryFlag() {
+    call("trigger_broadcast", """
+        {"broadcast_id": 3, "data_file_url": "https://files.example.com/audience.jsonl",
+         "id_ignore_missing": true, "email_ignore_missing": true, "email_add_duplicates": false}""");
+    assertSent(APP, "POST", "/campaigns/3/triggers", """
+        {"data_file_url": "https://files.example.com/audience.jsonl", "id_ignore_missing": true,
+         "email_ignore_missing": true, "email_add_duplicates": false}""");
+  }
+
+  @Test
   void sendTransactionalEmail_mergesAdditionalFields() {
     call("send_transactional_email", """
         {"transactional_message_id": 44, "identifiers": {"id": "42"},

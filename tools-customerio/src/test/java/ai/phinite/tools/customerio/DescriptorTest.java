@@ -192,6 +192,12 @@ class DescriptorTest {
     }
     assertThat(broadcast.path("x-exclusive").toString())
         .isEqualTo("[\"recipients\",\"ids\",\"emails\",\"per_user_data\",\"data_file_url\"]");
+    assertThat(broadcast.path("x-requiresAnyOf").toString()).isEqualTo("{"
+        + "\"id_ignore_missing\":[\"ids\",\"per_user_data\",\"data_file_url\"],"
+        + "\"email_ignore_missing\":[\"emails\",\"per_user_data\",\"data_file_url\"],"
+        + "\"email_add_duplicates\":[\"emails\",\"per_user_data\",\"data_file_url\"]}");
+    assertThat(TOOL.subtool("send_transactional_email").inputSchema().path("required").toString())
+        .isEqualTo("[\"transactional_message_id\",\"identifiers\",\"to\"]");
     JsonNode event = TOOL.subtool("track_event").inputSchema().path("properties");
     assertThat(event.path("name").path("x-maxBytes").asInt()).isEqualTo(100);
     assertThat(event.path("identifier").path("x-maxBytes").asInt()).isEqualTo(150);

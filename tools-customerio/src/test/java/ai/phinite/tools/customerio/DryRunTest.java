@@ -167,6 +167,62 @@ class DryRunTest {
     assertThat(byName).hasSize(24);
   }
 
+  /** The broadcast flags beside each audience they fit: all are accepted and shown as given. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"ids\": [\"1\"], \"id_ignore_missing\": true}",
+      "{\"emails\": [\"a@example.com\"], \"email_ignore_missing\": true, \"email_add_duplicates\": false}",
+      "{\"per_user_data\": [{\"id\": \"1\"}], \"id_ignore_missing\": true, \"email_ignore_missing\": true, \"email_add_duplicates\": true}",
+      "{\"data_file_url\": \"https://files.example.com/a.jsonl\", \"id_ignore_missing\": false, \"email_add_duplicates\": true}"})
+  void dryRunShowsBroadcastFlagsBesideTheAudiencesTheyFit(String body) {
+    ObjectNode args = (ObjectNode) WireMockTestBase.json(body);
+    args.put("broadcast_id", 3);
+    PreparedRequest request = connection.dryRun("trigger_broadcast", args);
+    assertThat(request.url()).isEqualTo(APP + "/campaigns/3/triggers");
+    assertThat(WireMockTestBase.json(request.body().toString()))
+        .isEqualTo(WireMockTestBase.json(body));
+  }
+
+  /** A flag beside an audience it does not fit is refused with what it needs, at its pointer. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "{'broadcast_id': 3, 'emails': ['a@example.com'], 'id_ignore_missing': true} | /id_ignore_missing"
+          + " | may be given only together with one of ids, per_user_data or data_file_url, and none"
+          + " of them is given; add one of them, or leave id_ignore_missing out",
+      "{'broadcast_id': 3, 'ids': ['1'], 'email_ignore_missing': false} | /email_ignore_missing"
+          + " | may be given only together with one of emails, per_user_data or data_file_url, and"
+          + " none of them is given; add one of them, or leave email_ignore_missing out",
+      "{'broadcast_id': 3, 'recipients': {'segment': {'id': 7}}, 'email_add_duplicates': true}"
+          + " | /email_add_duplicates | may be given only together with one of emails,"
+          + " per_user_data or data_file_url, and none of them is given; add one of them, or leave"
+          + " email_add_duplicates out",
+      "{'broadcast_id': 3, 'id_ignore_missing': true} | /id_ignore_missing | may be given only"
+          + " together with one of ids, per_user_data or data_file_url, and none of them is given;"
+          + " add one of them, or leave id_ignore_missing out"})
+  void dryRunRefusesABroadcastFlagThatDoesNotFitTheAudience(String args, String pointer,
+      String message) {
+    ai.phinite.tools.runtime.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        ai.phinite.tools.runtime.InvalidInputException.class,
+        () -> connection.dryRun("trigger_broadcast", WireMockTestBase.json(args.replace('\'', '"'))));
+    assertThat(e.kind()).isEqualTo("invalid_arguments");
+    assertThat(e.nothingSent()).isTrue();
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).pointer()).isEqualTo(pointer);
+    assertThat(e.problems().get(0).message()).isEqualTo(message);
+  }
+
+  @Test
+  void dryRunRefusesATransactionalEmailWithoutTo() {
+    ai.phinite.tools.runtime.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+        ai.phinite.tools.runtime.InvalidInputException.class,
+        () -> connection.dryRun("send_transactional_email", WireMockTestBase.json(
+            "{\"transactional_message_id\": 44, \"identifiers\": {\"id\": \"42\"}}")));
+    assertThat(e.kind()).isEqualTo("invalid_arguments");
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).pointer()).isEqualTo("/to");
+    assertThat(e.problems().get(0).message()).startsWith("is required but missing (The recipient");
+  }
+
   @Test
   void dryRunSendsNothingAndNeedsNoServer() {
     // The connection points at the real hosts; a dry run must not reach them.

@@ -113,6 +113,42 @@ class LimitsTest extends WireMockTestBase {
   }
 
   @Test
+  void broadcast_refusesAnIdFlagBesideEmailsAndSendsNothing() {
+    assertThat(refused("trigger_broadcast", "{\"broadcast_id\": 3,"
+        + " \"emails\": [\"ada@example.com\"], \"id_ignore_missing\": true}"))
+        .isEqualTo("/id_ignore_missing: may be given only together with one of ids, per_user_data"
+            + " or data_file_url, and none of them is given; add one of them, or leave"
+            + " id_ignore_missing out");
+  }
+
+  @Test
+  void broadcast_refusesEmailFlagsBesideIdsEachAtItsPointer() {
+    assertThat(refused("trigger_broadcast", "{\"broadcast_id\": 3, \"ids\": [\"1\"],"
+        + " \"email_ignore_missing\": true, \"email_add_duplicates\": true}"))
+        .isEqualTo("/email_ignore_missing: may be given only together with one of emails,"
+            + " per_user_data or data_file_url, and none of them is given; add one of them, or"
+            + " leave email_ignore_missing out\n"
+            + "/email_add_duplicates: may be given only together with one of emails, per_user_data"
+            + " or data_file_url, and none of them is given; add one of them, or leave"
+            + " email_add_duplicates out");
+  }
+
+  @Test
+  void broadcast_aNullFlagCountsAsLeftOut() {
+    connection.invoke("trigger_broadcast", json("{\"broadcast_id\": 3,"
+        + " \"emails\": [\"ada@example.com\"], \"id_ignore_missing\": null}"));
+    assertThat(json(sentTo(APP).getBodyAsString()))
+        .isEqualTo(json("{\"emails\": [\"ada@example.com\"]}"));
+  }
+
+  @Test
+  void transactionalEmail_refusesAMissingTo() {
+    assertThat(refused("send_transactional_email",
+        "{\"transactional_message_id\": 1, \"identifiers\": {\"id\": \"1\"}}"))
+        .startsWith("/to: is required but missing (The recipient address or addresses");
+  }
+
+  @Test
   void broadcast_refusesRecipientsWithDataFile() {
     refused("trigger_broadcast", "{\"broadcast_id\": 3, \"recipients\": {\"segment\": {\"id\": 1}},"
         + " \"data_file_url\": \"https://files.example.com/a.jsonl\"}");

@@ -19,14 +19,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Kustomer tags: subtools 32–36 of the product page.
  *
- * <p>Only the list ({@code GET /tags}) is confirmed by public sources; create, get, update and
- * delete are inferred from Kustomer's REST conventions (each is marked [I] below).
+ * <p>Only the list ({@code GET /tags}) is confirmed by public sources (Pipedream's components and
+ * both Singer taps call it). [I] Create, get, update and delete are inferred: no public reference
+ * documents them — not Kustomer's developer docs or API reference, not the client generated from
+ * Kustomer's OpenAPI, not the Singer taps or Pipedream's components. Their methods and paths follow
+ * Kustomer's REST conventions for the other resources; they are kept because the product page
+ * offers them, and should be probed against a sandbox org before anyone relies on them.
  */
 public interface Tags {
 
   /**
-   * [I] {@code POST /tags} is inferred; no official page or client was found. (Confirmed
-   * alternative: appending a tag name to a conversation creates the tag if it does not exist.)
+   * [I] Inferred: no public reference documents {@code POST /tags}. (Confirmed alternative:
+   * appending a tag name to a conversation, {@code POST /conversations/{id}/tags}, creates the tag
+   * if it does not exist.)
    */
   @Subtool(title = "Create Tag", description = "Create a tag. Requires name.")
   @POST("/tags")
@@ -34,12 +39,13 @@ public interface Tags {
       @BodyField @Arg(value = "The tag's name.", minLength = 1) String name,
       @BodyMerge @Arg(value = ArgText.TAG_FIELDS, required = false) ObjectNode additionalFields);
 
-  /** [I] {@code GET /tags/{id}} is inferred; no official page or client was found. */
+  /** [I] Inferred: no public reference documents {@code GET /tags/{id}}. */
   @Subtool(title = "Get Tag", description = "Fetch a single tag by id.")
   @GET("/tags/{tag_id}")
   @Shape(item = "/data", itemSchema = Shapes.TAG_SCHEMA)
   Response getTag(@Path @Arg("The tag's id.") String tagId);
 
+  /** Confirmed by public client code: {@code GET /tags?page=&pageSize=}. */
   @Subtool(title = "List Tags", description = "List tags with pagination.")
   @GET("/tags")
   @Shape(items = "/data", itemSchema = Shapes.TAG_SCHEMA, fields = {"name", "color"})
@@ -49,7 +55,10 @@ public interface Tags {
       @Query("pageSize") @Arg(value = ArgText.PAGE_SIZE_100, required = false, min = 1,
           max = ArgText.MAX_PAGE_SIZE) Integer pageSize);
 
-  /** [I] {@code PUT /tags/{id}} is inferred (PUT or PATCH is unknown). */
+  /**
+   * [I] Inferred: no public reference documents updating a tag; whether it is {@code PUT} or
+   * {@code PATCH /tags/{id}} is unknown ({@code PUT} follows the other resources).
+   */
   @Subtool(title = "Update Tag",
       description = "Update a tag. Provide only fields to change via update_fields.")
   @PUT("/tags/{tag_id}")
@@ -58,8 +67,8 @@ public interface Tags {
       @Body @Arg(value = ArgText.UPDATE_FIELDS, minProperties = 1) ObjectNode updateFields);
 
   /**
-   * [I] {@code DELETE /tags/{id}} is inferred; Kustomer may treat it as a soft delete (tag lists
-   * take a {@code deleted} filter).
+   * [I] Inferred: no public reference documents {@code DELETE /tags/{id}}; Kustomer may treat it
+   * as a soft delete (tag lists take a {@code deleted} filter).
    */
   @Subtool(title = "Delete Tag", description = "Delete a tag by id. Irreversible.")
   @DELETE("/tags/{tag_id}")

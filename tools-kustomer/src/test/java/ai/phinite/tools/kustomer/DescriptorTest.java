@@ -276,7 +276,7 @@ class DescriptorTest {
   void credentialsAreTheContracts() {
     List<CredentialSpec> credentials = descriptor.credentials();
     assertThat(credentials.stream().map(CredentialSpec::key).toList())
-        .containsExactly("api_token", "org_name", "task_klass").inOrder();
+        .containsExactly("api_token", "org_name", "task_klass", "region").inOrder();
 
     CredentialSpec token = credentials.get(0);
     assertThat(token.label()).isEqualTo("API Token");
@@ -300,17 +300,37 @@ class DescriptorTest {
     assertThat(klass.required()).isFalse();
     assertThat(klass.secret()).isFalse();
     assertThat(klass.defaultValue()).isEqualTo("task");
+
+    // Graph Studio's form: a choice of three, explained, defaulting to the US host
+    CredentialSpec region = credentials.get(3);
+    assertThat(region.label()).isEqualTo("Region");
+    assertThat(region.required()).isFalse();
+    assertThat(region.secret()).isFalse();
+    assertThat(region.allowed()).containsExactly("us", "eu", "in").inOrder();
+    assertThat(region.defaultValue()).isEqualTo("us");
+    assertThat(region.description()).contains("used only when Organization Name is empty");
+    assertThat(region.description()).contains("eu: European Union, api.prod2.kustomerapp.com");
+    assertThat(region.description()).contains("in: India, api.prod4.kustomerapp.com");
+    JsonNode regionJson = descriptor.json().path("credentials").get(3);
+    assertThat(regionJson.path("enum").toString()).isEqualTo("[\"us\",\"eu\",\"in\"]");
+    assertThat(regionJson.path("default").asText()).isEqualTo("us");
   }
 
   @Test
-  void oneServerWithAnOrgVariantAndBearerAuth() {
+  void oneServerWithTheOrgVariantFirstThenTheRegionsAndBearerAuth() {
     assertThat(descriptor.servers().keySet()).containsExactly("api");
     ToolDescriptor.ServerSpec api = descriptor.servers().get("api");
     assertThat(api.url()).isEqualTo("https://api.kustomerapp.com/v1");
-    assertThat(api.variants()).hasSize(1);
+    assertThat(api.variants()).hasSize(3);
     assertThat(api.variants().get(0).credential()).isEqualTo("org_name");
     assertThat(api.variants().get(0).equals()).isNull();
     assertThat(api.variants().get(0).url()).isEqualTo("https://{org_name}.api.kustomerapp.com/v1");
+    assertThat(api.variants().get(1).credential()).isEqualTo("region");
+    assertThat(api.variants().get(1).equals()).isEqualTo("eu");
+    assertThat(api.variants().get(1).url()).isEqualTo("https://api.prod2.kustomerapp.com/v1");
+    assertThat(api.variants().get(2).credential()).isEqualTo("region");
+    assertThat(api.variants().get(2).equals()).isEqualTo("in");
+    assertThat(api.variants().get(2).url()).isEqualTo("https://api.prod4.kustomerapp.com/v1");
     assertThat(api.auth().type()).isEqualTo("bearer");
     assertThat(api.auth().credential()).isEqualTo("api_token");
   }

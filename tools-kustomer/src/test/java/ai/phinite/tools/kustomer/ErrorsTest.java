@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.HttpStatusException;
+import ai.phinite.tools.runtime.InvalidInputException;
 import ai.phinite.tools.runtime.TransportException;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Kustomer's error answers become errors an agent can read: status and the server's message. */
@@ -26,6 +28,27 @@ class ErrorsTest extends WireMockTestBase {
 
   private HttpStatusException failing(String subtool, String arguments) {
     return assertThrows(HttpStatusException.class, () -> call(subtool, arguments));
+  }
+
+  @Test
+  void anUnknownRegionIsRefusedAndNothingReachesTheServer() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> connect(Map.of("region", "europe")));
+
+    assertThat(e.kind()).isEqualTo("invalid_connection");
+    assertThat(e.nothingSent()).isTrue();
+    assertThat(e.getMessage()).contains("/region: must be one of us, eu, in; got 'europe'");
+    assertThat(e.getMessage()).doesNotContain(TOKEN);
+    assertNothingSent();
+  }
+
+  @Test
+  void aKnownRegionBesideAnOverriddenBaseUrlStillReachesTheServer() {
+    // an override (tests, proxies) replaces the whole base URL, whatever org_name or region say
+    try (Connection eu = connect(Map.of("region", "eu"))) {
+      eu.invoke("get_current_user", json("{}"));
+    }
+    assertSent("GET", "/v1/users/current");
   }
 
   @Test

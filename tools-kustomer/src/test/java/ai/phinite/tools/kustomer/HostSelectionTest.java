@@ -13,11 +13,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Which host a request goes to, with and without {@code org_name} (dry runs: nothing is sent), and
- * the {@code org_name} values that are refused because they could point a request elsewhere.
+ * Which host a request goes to, with and without {@code org_name} and {@code region} (dry runs:
+ * nothing is sent), the {@code org_name} values that are refused because they could point a
+ * request elsewhere, and the {@code region} values that are refused.
  */
 class HostSelectionTest {
 
@@ -56,6 +58,55 @@ class HostSelectionTest {
       r = c.dryRun("list_users", json("{'page': 2, 'page_size': 500}"));
       assertThat(r.url()).isEqualTo("https://acme.api.kustomerapp.com/v1/users?page=2&pageSize=500");
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "us, https://api.kustomerapp.com/v1/users/current",
+      "eu, https://api.prod2.kustomerapp.com/v1/users/current",
+      "in, https://api.prod4.kustomerapp.com/v1/users/current",
+      "'', https://api.kustomerapp.com/v1/users/current"})
+  void withoutOrgNameTheRegionPicksTheHost(String region, String url) {
+    assertThat(currentUser(Map.of("region", region)).url()).isEqualTo(url);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"us", "eu", "in"})
+  void theOrgNameWinsOverTheRegion(String region) {
+    assertThat(currentUser(Map.of("org_name", "acme", "region", region)).url())
+        .isEqualTo("https://acme.api.kustomerapp.com/v1/users/current");
+  }
+
+  @Test
+  void theRegionalHostKeepsPathsAndQueries() {
+    Map<String, String> values = Map.of("api_token", TOKEN, "region", "eu");
+    try (Connection c = provider().connect(values)) {
+      PreparedRequest r = c.dryRun("list_users", json("{'page': 2, 'page_size': 500}"));
+      assertThat(r.url()).isEqualTo("https://api.prod2.kustomerapp.com/v1/users?page=2&pageSize=500");
+      assertThat(r.header("Authorization").value()).isEqualTo("Bearer " + TOKEN);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"EU", "uk", "prod2", "us-east", "eu "})
+  void anUnknownRegionIsRefusedNamingTheAllowedValues(String region) {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> provider().connect(Map.of("api_token", TOKEN, "region", region)));
+
+    assertThat(e.kind()).isEqualTo("invalid_connection");
+    assertThat(e.nothingSent()).isTrue();
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).pointer()).isEqualTo("/region");
+    assertThat(e.problems().get(0).message())
+        .isEqualTo("must be one of us, eu, in; got '" + region + "'");
+  }
+
+  @Test
+  void anUnknownRegionIsRefusedEvenBesideAnOrgName() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> provider().connect(Map.of("api_token", TOKEN, "org_name", "acme", "region", "mars")));
+    assertThat(e.kind()).isEqualTo("invalid_connection");
+    assertThat(e.problems().get(0).pointer()).isEqualTo("/region");
   }
 
   @ParameterizedTest

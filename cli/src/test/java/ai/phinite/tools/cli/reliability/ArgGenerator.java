@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * Generates random valid JSON values from a JSON Schema of the subset the tools use: types, enums,
  * bounds, string lengths in code points and UTF-8 bytes ({@code x-maxBytes}), formats, patterns
  * (from a pool of candidates, checked), arrays, records with {@code required}, {@code
- * minProperties}/{@code maxProperties} and {@code x-exclusive}, and open objects with random keys
+ * minProperties}/{@code maxProperties}, {@code x-exclusive} and {@code x-requiresAnyOf}, and open objects with random keys
  * that respect {@code propertyNames}. Strings are hostile: URL delimiters, quotes, {@code ..}
  * (never a whole {@code .} or {@code ..}), non-ASCII letters, emoji; never control characters.
  * Optional properties are sometimes given as explicit {@code null}s, which mean "absent".
@@ -119,6 +120,16 @@ final class ArgGenerator {
         }
       } else if (r.nextInt(6) == 0) {
         o.putNull(name); // an optional argument given as null means absent
+      }
+    }
+    // x-requiresAnyOf: an argument whose companions were not chosen is left out
+    for (Map.Entry<String, JsonNode> rule : s.path("x-requiresAnyOf").properties()) {
+      boolean companion = false;
+      for (JsonNode n : rule.getValue()) {
+        companion |= o.hasNonNull(n.asText());
+      }
+      if (o.hasNonNull(rule.getKey()) && !companion) {
+        o.remove(rule.getKey());
       }
     }
     return o;

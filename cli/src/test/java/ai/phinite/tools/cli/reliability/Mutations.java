@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * or null required argument, unknown argument, out of bounds, too long or too short (characters
  * and UTF-8 bytes), a 2 MB string, enum miss, bad format, 13-digit timestamp, pattern miss, too
  * many or too few items, property counts, forbidden property names, both of an x-exclusive pair,
+ * an argument given without any of the arguments its x-requiresAnyOf names,
  * {@code .}/{@code ..} as a path id, a header value with CR/LF, 200 levels of nesting, and
  * arguments that are not an object. Each knows the JSON pointer its problem must be reported at.
  */
@@ -84,6 +86,14 @@ final class Mutations {
         exclusive.forEach(at(o, ptr)::remove);
         at(o, ptr).set(exclusive.get(0), a);
         at(o, ptr).set(exclusive.get(exclusive.size() - 1), b);
+      });
+    }
+    for (Map.Entry<String, JsonNode> rule : s.path("x-requiresAnyOf").properties()) {
+      String dependent = rule.getKey();
+      JsonNode value = gen.value(props.get(dependent), 1, Set.of());
+      add("without what it needs " + dependent, ptr + "/" + dependent, o -> {
+        rule.getValue().forEach(n -> at(o, ptr).remove(n.asText()));
+        at(o, ptr).set(dependent, value);
       });
     }
     if (s.has("maxProperties") && props.size() > s.get("maxProperties").asInt()) {

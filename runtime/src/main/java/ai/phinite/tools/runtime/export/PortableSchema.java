@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Projections of a generated input schema for agent hosts. The generated schema carries two
- * keywords of this project ({@code x-maxBytes}, {@code x-exclusive}) that the runtime enforces;
- * hosts and model providers may reject unknown keywords, so exports drop them and say the same
- * in words, in the description the model reads. The runtime still enforces the full schema.
+ * Projections of a generated input schema for agent hosts. The generated schema carries keywords
+ * of this project ({@code x-maxBytes}, {@code x-exclusive}, {@code x-requiresAnyOf}) that the
+ * runtime enforces; hosts and model providers may reject unknown keywords, so exports drop them
+ * and say the same in words, in the description the model reads: {@code x-maxBytes} in the
+ * string's description, {@code x-exclusive} in the subtool's, and {@code x-requiresAnyOf} in the
+ * description of the argument it restricts (e.g. "Only together with one of: ids, emails."). The
+ * runtime still enforces the full schema.
  */
 final class PortableSchema {
   /** Keywords OpenAI's strict mode accepts (its published subset of JSON Schema). */
@@ -47,6 +50,7 @@ final class PortableSchema {
   }
 
   private static void clean(ObjectNode node) {
+    requiresNotes(node);
     List<String> notes = new ArrayList<>();
     JsonNode maxBytes = node.get("x-maxBytes");
     if (maxBytes != null) {
@@ -58,6 +62,23 @@ final class PortableSchema {
     node.remove(xKeys(node));
     addNotes(node, notes);
     forEachSubschema(node, PortableSchema::clean);
+  }
+
+  /** Says each {@code x-requiresAnyOf} rule in the description of the property it restricts. */
+  private static void requiresNotes(ObjectNode node) {
+    JsonNode rules = node.get("x-requiresAnyOf");
+    if (rules == null || !rules.isObject() || !(node.get("properties") instanceof ObjectNode props)) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> rule = it.next();
+      if (props.get(rule.getKey()) instanceof ObjectNode property) {
+        List<String> names = new ArrayList<>();
+        rule.getValue().forEach(n -> names.add(n.asText()));
+        addNotes(property, List.of(names.size() == 1 ? "Only together with " + names.get(0) + "."
+            : "Only together with one of: " + String.join(", ", names) + "."));
+      }
+    }
   }
 
   static List<String> xKeys(ObjectNode node) {

@@ -9,15 +9,20 @@ import java.util.Map;
 
 /**
  * The object keywords together: {@code minProperties}, {@code maxProperties}, {@code x-exclusive},
- * {@code required}, {@code properties}, {@code additionalProperties} and {@code propertyNames}.
+ * {@code x-requiresAnyOf}, {@code required}, {@code properties}, {@code additionalProperties} and
+ * {@code propertyNames}.
  *
- * <p>The object's own problems (counts, exclusive properties, missing required properties) come
- * first, then the problems of its properties in the order they appear in the instance.
+ * <p>The object's own problems (counts, exclusive properties, properties given without one they
+ * need, missing required properties) come first, then the problems of its properties in the order
+ * they appear in the instance.
  */
 final class ObjectCheck implements Check {
   private final long minProperties;
   private final long maxProperties;
   private final String[] exclusive;
+  private final String[] dependents;
+  private final String[][] needed;
+  private final String[] neededMessages;
   private final String[] required;
   private final String[] requiredMessages;
   private final String[] names;
@@ -32,6 +37,8 @@ final class ObjectCheck implements Check {
    * @param minProperties the least number of properties, or -1
    * @param maxProperties the most properties, or -1
    * @param exclusive property names of which at most one may be present, or null
+   * @param requiresAnyOf for each property name, the names of which at least one must be present
+   *     when it is; empty for none
    * @param required required property names, without duplicates
    * @param requiredMessages the message for each missing required property
    * @param properties the declared properties and their schemas, in declaration order
@@ -43,6 +50,7 @@ final class ObjectCheck implements Check {
       long minProperties,
       long maxProperties,
       List<String> exclusive,
+      Map<String, List<String>> requiresAnyOf,
       List<String> required,
       List<String> requiredMessages,
       Map<String, Check> properties,
@@ -51,6 +59,18 @@ final class ObjectCheck implements Check {
     this.minProperties = minProperties;
     this.maxProperties = maxProperties;
     this.exclusive = exclusive == null ? null : exclusive.toArray(new String[0]);
+    this.dependents = requiresAnyOf.keySet().toArray(new String[0]);
+    this.needed = new String[dependents.length][];
+    this.neededMessages = new String[dependents.length];
+    for (int i = 0; i < dependents.length; i++) {
+      List<String> anyOf = requiresAnyOf.get(dependents[i]);
+      needed[i] = anyOf.toArray(new String[0]);
+      neededMessages[i] = anyOf.size() == 1
+          ? "may be given only together with " + anyOf.get(0) + ", which is not given; add "
+              + anyOf.get(0) + ", or leave " + dependents[i] + " out"
+          : "may be given only together with one of " + JsonValues.join(anyOf, "or")
+              + ", and none of them is given; add one of them, or leave " + dependents[i] + " out";
+    }
     this.required = required.toArray(new String[0]);
     this.requiredMessages = requiredMessages.toArray(new String[0]);
     this.names = properties.keySet().toArray(new String[0]);
@@ -97,6 +117,15 @@ final class ObjectCheck implements Check {
       }
       ok = false;
     }
+    for (int i = 0; i < dependents.length; i++) {
+      if (node.get(dependents[i]) != null && noneGiven(node, needed[i])) {
+        if (problems == null) {
+          return false;
+        }
+        ok = false;
+        problems.addChild(dependents[i], neededMessages[i]);
+      }
+    }
     for (int i = 0; i < required.length; i++) {
       if (node.get(required[i]) == null) {
         if (problems == null) {
@@ -110,6 +139,15 @@ final class ObjectCheck implements Check {
       return childrenValid(node, depth);
     }
     return collectChildren(node, depth, problems) && ok;
+  }
+
+  private static boolean noneGiven(JsonNode node, String[] names) {
+    for (String name : names) {
+      if (node.get(name) != null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean exclusiveValid(JsonNode node, Problems problems) {

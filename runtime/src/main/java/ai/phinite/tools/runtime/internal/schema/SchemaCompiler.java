@@ -24,7 +24,7 @@ final class SchemaCompiler {
   private static final Set<String> KEYWORDS =
       Set.of(
           ("type enum const not properties required additionalProperties minProperties"
-                  + " maxProperties propertyNames x-exclusive items minItems maxItems uniqueItems"
+                  + " maxProperties propertyNames x-exclusive x-requiresAnyOf items minItems maxItems uniqueItems"
                   + " minimum maximum exclusiveMinimum exclusiveMaximum minLength maxLength pattern"
                   + " format x-maxBytes")
               .split(" "));
@@ -182,6 +182,7 @@ final class SchemaCompiler {
         exclusive.add(text(n, at(ptr, "x-exclusive"), "x-exclusive"));
       }
     }
+    Map<String, List<String>> requiresAnyOf = requiresAnyOf(s, ptr);
     Check additional =
         s.has("additionalProperties")
             ? compile(s.get("additionalProperties"), at(ptr, "additionalProperties"), depth + 1)
@@ -196,6 +197,7 @@ final class SchemaCompiler {
         properties.values().stream().anyMatch(c -> c != Check.ACCEPT)
             || !required.isEmpty()
             || (exclusive != null && exclusive.size() > 1)
+            || !requiresAnyOf.isEmpty()
             || (additional != null && additional != Check.ACCEPT)
             || (names != null && names != Check.ACCEPT)
             || min > 0
@@ -207,11 +209,40 @@ final class SchemaCompiler {
         min,
         max,
         exclusive != null && exclusive.size() > 1 ? exclusive : null,
+        requiresAnyOf,
         required,
         messages,
         properties,
         additional,
         names);
+  }
+
+  /**
+   * {@code x-requiresAnyOf}: an object mapping a property name to the non-empty list of names of
+   * which at least one must be present whenever that property is.
+   */
+  private static Map<String, List<String>> requiresAnyOf(JsonNode s, String ptr) {
+    JsonNode rules = s.get("x-requiresAnyOf");
+    if (rules == null) {
+      return Map.of();
+    }
+    String where = at(ptr, "x-requiresAnyOf");
+    if (!rules.isObject()) {
+      throw bad(where, "\"x-requiresAnyOf\" must be an object of arrays of property names, not "
+          + JsonValues.describe(rules));
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : rules.properties()) {
+      List<String> names = new ArrayList<>();
+      for (JsonNode n : elements(e.getValue(), at(where, e.getKey()), "x-requiresAnyOf")) {
+        names.add(text(n, at(where, e.getKey()), "x-requiresAnyOf"));
+      }
+      if (names.isEmpty()) {
+        throw bad(at(where, e.getKey()), "\"x-requiresAnyOf\" must list at least one name");
+      }
+      out.put(e.getKey(), List.copyOf(names));
+    }
+    return out;
   }
 
   /** {@code is required but missing (The customer's ID.)}, with the property's description. */

@@ -16,8 +16,13 @@
  * maxItems}, {@code uniqueItems}, {@code minimum}, {@code maximum}, {@code exclusiveMinimum},
  * {@code exclusiveMaximum}, {@code minLength}, {@code maxLength}, {@code pattern} and {@code
  * format} ({@code email}, {@code uri}, {@code date-time}, {@code unix-seconds}; other formats are
- * annotations), plus two extensions: {@code x-maxBytes} (maximum UTF-8 length of a string) and
- * {@code x-exclusive} (property names of which an object may contain at most one). The annotations
+ * annotations), plus three extensions: {@code x-maxBytes} (maximum UTF-8 length of a string),
+ * {@code x-exclusive} (property names of which an object may contain at most one) and {@code
+ * x-requiresAnyOf} (for a property name, the names of which at least one must be present whenever
+ * it is: {@code {"id_ignore_missing": ["ids", "per_user_data"]}}; standard {@code
+ * dependentRequired} would demand all of them, and conditionals such as {@code if}/{@code anyOf}
+ * are deliberately not supported, since their failures cannot be explained in one sentence). The
+ * annotations
  * {@code $schema}, {@code $id}, {@code $comment}, {@code title}, {@code description}, {@code
  * default}, {@code examples}, {@code deprecated}, {@code readOnly}, {@code writeOnly} and any other
  * {@code x-} keyword are ignored. Any other keyword (for example {@code $ref} or {@code oneOf}) is

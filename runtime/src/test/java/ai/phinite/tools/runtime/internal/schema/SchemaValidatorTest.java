@@ -239,6 +239,52 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void requiresAnyOfNamesWhatAPropertyNeedsAtItsPointer() {
+      String schema =
+          "{'type':'object','x-requiresAnyOf':{'id_flag':['ids','rows','file'],'mail_flag':['emails']}}";
+      assertValid(
+          schema,
+          "{}",
+          "{'ids':[1]}",
+          "{'id_flag':true,'ids':[1]}",
+          "{'id_flag':false,'file':'f'}",
+          "{'mail_flag':true,'emails':['a']}");
+      assertProblems(
+          schema,
+          "{'emails':['a'],'id_flag':true}",
+          p(
+              "/id_flag",
+              "may be given only together with one of ids, rows or file, and none of them is"
+                  + " given; add one of them, or leave id_flag out"));
+      assertProblems(
+          schema,
+          "{'mail_flag':false,'id_flag':true}",
+          p(
+              "/id_flag",
+              "may be given only together with one of ids, rows or file, and none of them is"
+                  + " given; add one of them, or leave id_flag out"),
+          p(
+              "/mail_flag",
+              "may be given only together with emails, which is not given; add emails, or leave"
+                  + " mail_flag out"));
+    }
+
+    @Test
+    void requiresAnyOfComesBeforeTheProblemsInsideProperties() {
+      String schema =
+          "{'type':'object','properties':{'flag':{'type':'boolean'}},"
+              + "'x-requiresAnyOf':{'flag':['ids']}}";
+      assertProblems(
+          schema,
+          "{'flag':'yes'}",
+          p(
+              "/flag",
+              "may be given only together with ids, which is not given; add ids, or leave flag"
+                  + " out"),
+          p("/flag", "must be a boolean, not a string \"yes\""));
+    }
+
+    @Test
     void nestedPointers() {
       String schema =
           "{'properties':{'primary':{'type':'object','properties':{'email':{'format':'email'}}}}}";
@@ -773,6 +819,18 @@ class SchemaValidatorTest {
           .startsWith("Cannot compile JSON Schema at \"/required\"");
       assertThat(compileError("{'x-exclusive':'a'}"))
           .startsWith("Cannot compile JSON Schema at \"/x-exclusive\"");
+      assertThat(compileError("{'x-requiresAnyOf':['a']}"))
+          .isEqualTo(
+              "Cannot compile JSON Schema at \"/x-requiresAnyOf\": \"x-requiresAnyOf\" must be"
+                  + " an object of arrays of property names, not an array");
+      assertThat(compileError("{'x-requiresAnyOf':{'a':'b'}}"))
+          .startsWith("Cannot compile JSON Schema at \"/x-requiresAnyOf/a\"");
+      assertThat(compileError("{'x-requiresAnyOf':{'a':[]}}"))
+          .isEqualTo(
+              "Cannot compile JSON Schema at \"/x-requiresAnyOf/a\": \"x-requiresAnyOf\" must"
+                  + " list at least one name");
+      assertThat(compileError("{'x-requiresAnyOf':{'a':[1]}}"))
+          .startsWith("Cannot compile JSON Schema at \"/x-requiresAnyOf/a\"");
       assertThat(compileError("{'uniqueItems':1}"))
           .startsWith("Cannot compile JSON Schema at \"/uniqueItems\"");
       assertThat(compileError("{'properties':[]}"))
