@@ -173,6 +173,28 @@ class ResponseShapingTest extends WireMockTestBase {
   }
 
   /** Every distinct value of the raw body is in the shaped one (said once is enough). */
+  @Test
+  void aConnectionShapesEveryCallWithItsBudgetUnlessACallSaysOtherwise() {
+    SubtoolSpec list = provider().descriptor().subtool("list_customers");
+    JsonNode body = ReadFixtures.largest(list, ReadFixtures.fixture(getClass(), "list_customers"));
+    wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson(body.toString())));
+    try (ai.phinite.tools.runtime.Connection c = provider().connection()
+        .credential("api_token", TOKEN).baseUrl("api", wireMock.baseUrl() + "/v1")
+        .shaping(ResponseShaping.budget(2_000)).build()) {
+      assertThat(c.shaping().budgetTokens()).isEqualTo(2_000);
+      JsonNode shaped = c.invoke("list_customers", json("{'page_size':100}")).body();
+      int k = shaped.path("items").size();
+      assertThat(k).isLessThan(100);
+      assertThat(shaped.path("notice").asText()).startsWith("Showing " + k + " of 100 items of"
+          + " this page (1234 in all); the others did not fit the budget of 2000 tokens.");
+      assertThat(ai.phinite.tools.runtime.internal.shape.Tokens.of(shaped)).isAtMost(2_000L);
+      assertThat(ReadFixtures.tokens(shaped.toString())).isAtMost(2_000);
+      JsonNode raw = c.invoke("list_customers", json("{'page_size':100}"),
+          CallOptions.builder().shaping(ResponseShaping.OFF).build()).body();
+      assertThat(raw).isEqualTo(body);
+    }
+  }
+
   private static void assertKeepsEveryValue(String subtool, JsonNode raw, JsonNode shaped) {
     java.util.Set<String> missing = new java.util.TreeSet<>(ReadFixtures.values(raw, true));
     ReadFixtures.values(shaped, false).forEach(missing::remove);
