@@ -9,17 +9,18 @@ import java.lang.annotation.Target;
 /**
  * Declares how a list subtool pages (with {@link Shape#items}), so that the next page's arguments
  * are computed for the agent, never written by hand: page number and page size
- * ({@link #page}, {@link #size}), or a cursor ({@link #cursor}, taken from {@link #next} in the
- * body).
+ * ({@link #page}, {@link #size}), a cursor ({@link #cursor}, taken from {@link #next} in the
+ * body), or a next link ({@link #link}, whose query parameters become the arguments).
  *
  * <pre>{@code
  * @Paged(page = "page", size = "page_size", more = "/links/next")   // page numbers
  * @Paged(cursor = "start", next = "/next", size = "limit")          // a cursor
+ * @Paged(link = "/links/next")                                      // a next link
  * }</pre>
  *
  * <p>When a page is cut to fit the budget, page-number paging resumes at the first item not shown
- * (with a page size that makes it land there); cursor paging cannot resume inside a page, so the
- * notice names the items skipped and how to see them (a smaller {@link #size}).
+ * (with a page size that makes it land there); cursor and link paging cannot resume inside a page,
+ * so the notice names the items skipped and how to see them (a smaller {@link #size}).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -31,7 +32,15 @@ public @interface Paged {
   /** The argument holding the cursor of the page to fetch. */
   String cursor() default "";
 
-  /** The argument holding the page size; optional for cursor paging. */
+  /**
+   * A JSON Pointer to the URL of the next page in the body, e.g. {@code "/links/next"} (absent,
+   * {@code null} or empty on the last page). The next arguments are the call's, with each query
+   * parameter of the link set on the argument bound to it by {@code @Query}; a link with a
+   * parameter no argument takes cannot be followed, and the notice says so.
+   */
+  String link() default "";
+
+  /** The argument holding the page size; optional for cursor and link paging. */
   String size() default "";
 
   /**

@@ -322,8 +322,15 @@ final class Messages {
   }
 
   static String pagedStyle() {
-    return "@Paged must set exactly one of page (page numbers) and cursor; e.g."
-        + " @Paged(page = \"page\", size = \"page_size\") or @Paged(cursor = \"start\", next = \"/next\")";
+    return "@Paged must set exactly one of page (page numbers), cursor and link; e.g."
+        + " @Paged(page = \"page\", size = \"page_size\"), @Paged(cursor = \"start\", next = \"/next\")"
+        + " or @Paged(link = \"/links/next\")";
+  }
+
+  static String linkWithoutQuery(String subtool) {
+    return "@Paged(link = ...) on subtool \"" + subtool + "\" has no @Query argument for the"
+        + " link's parameters to go to; bind the paging parameters with @Query, or page with"
+        + " page or cursor";
   }
 
   static String cursorWithoutNext() {

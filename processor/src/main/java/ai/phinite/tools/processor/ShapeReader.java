@@ -43,9 +43,12 @@ final class ShapeReader {
     }
   }
 
-  /** Paging: {@code style} is {@code page} or {@code cursor}; absent pointers are {@code null}. */
+  /**
+   * Paging: {@code style} is {@code page}, {@code cursor} or {@code link}; absent pointers are
+   * {@code null}; {@code query} maps a link's query parameters to arguments (link paging).
+   */
   record Paging(String style, String page, String cursor, String size, int defaultSize,
-      String more, String next, String total) {}
+      String more, String next, String total, String link, Map<String, String> query) {}
 
   private final Report report;
 
@@ -154,14 +157,22 @@ final class ShapeReader {
     }
     boolean page = !paged.page().isEmpty();
     boolean cursor = !paged.cursor().isEmpty();
-    if (page == cursor) {
+    boolean link = !paged.link().isEmpty();
+    if ((page ? 1 : 0) + (cursor ? 1 : 0) + (link ? 1 : 0) != 1) {
       report.error(method, mirror, Messages.pagedStyle());
       return null;
     }
     Map<String, Model.Arg> args = new LinkedHashMap<>();
     op.params().forEach(p -> args.put(p.arg().name(), p.arg()));
+    Map<String, String> query = new LinkedHashMap<>();
+    op.params().stream().filter(p -> p.binding() == Model.Binding.QUERY)
+        .forEach(p -> query.put(p.wireName(), p.arg().name()));
     if (page) {
       argument(method, mirror, "page", paged.page(), args, false);
+    } else if (link) {
+      if (query.isEmpty()) {
+        report.error(method, mirror, "link", Messages.linkWithoutQuery(op.name()));
+      }
     } else {
       argument(method, mirror, "cursor", paged.cursor(), args, true);
       if (paged.next().isEmpty()) {
@@ -176,19 +187,21 @@ final class ShapeReader {
     if (paged.defaultSize() < 0) {
       report.error(method, mirror, "defaultSize", Messages.badDefaultSize(paged.defaultSize()));
     }
-    for (String attribute : List.of("more", "next", "total")) {
+    for (String attribute : List.of("more", "next", "total", "link")) {
       String value = switch (attribute) {
         case "more" -> paged.more();
         case "next" -> paged.next();
+        case "link" -> paged.link();
         default -> paged.total();
       };
       if (!value.isEmpty() && !value.startsWith("/")) {
         report.error(method, mirror, attribute, Messages.badPointer("@Paged", attribute, value));
       }
     }
-    return new Paging(page ? "page" : "cursor", blankToNull(paged.page()),
+    return new Paging(page ? "page" : link ? "link" : "cursor", blankToNull(paged.page()),
         blankToNull(paged.cursor()), blankToNull(paged.size()), paged.defaultSize(),
-        blankToNull(paged.more()), blankToNull(paged.next()), blankToNull(paged.total()));
+        blankToNull(paged.more()), blankToNull(paged.next()), blankToNull(paged.total()),
+        blankToNull(paged.link()), link ? Map.copyOf(query) : Map.of());
   }
 
   private void argument(Element method, AnnotationMirror mirror, String attribute, String name,

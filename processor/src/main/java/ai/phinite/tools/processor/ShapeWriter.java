@@ -92,6 +92,11 @@ final class ShapeWriter {
       putIf(paging, "more", p.more());
       putIf(paging, "next", p.next());
       putIf(paging, "total", p.total());
+      putIf(paging, "link", p.link());
+      if (!p.query().isEmpty()) {
+        ObjectNode query = paging.putObject("query");
+        new java.util.TreeMap<>(p.query()).forEach(query::put); // sorted: the same on every build
+      }
     }
   }
 

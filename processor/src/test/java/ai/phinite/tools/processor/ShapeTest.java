@@ -84,6 +84,23 @@ class ShapeTest {
   }
 
   @Test
+  void linkPagingMapsTheLinksQueryToTheArguments() {
+    Compilation c = compile(tool(SUBTOOL, "@Shape(items = \"/data\")",
+        "@Paged(link = \"/links/next\", size = \"page_size\")", LIST));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(subtool(c, 0).path("shape").path("paging").toString()).isEqualTo(
+        "{\"style\":\"link\",\"size\":\"page_size\",\"link\":\"/links/next\",\"query\":"
+            + "{\"page\":\"page\",\"pageSize\":\"page_size\",\"start\":\"start\"}}");
+  }
+
+  @Test
+  void linkPagingWithoutQueryArguments() {
+    JavaFileObject file = tool(SUBTOOL, "@Shape(items = \"/data\")", "@Paged(link = \"/next\")",
+        "@GET(\"/items\") Response list();");
+    assertOnlyError(compile(file), file, Messages.linkWithoutQuery("list"), "@Paged(link");
+  }
+
+  @Test
   void itemAndItems() {
     JavaFileObject file = tool(SUBTOOL, "@Shape(items = \"/data\", item = \"/x\")", LIST);
     assertOnlyError(compile(file), file, Messages.shapeItemAndItems(), "@Shape(items");

@@ -173,7 +173,8 @@ public final class Shaper {
       notice.add(of);
     }
     if (spec.paging() != null && body != null) {
-      next = spec.paging().cursorStyle() ? cursorNext(body, k, n, notice)
+      next = spec.paging().link() != null ? linkNext(body, k, n, notice)
+          : spec.paging().cursorStyle() ? cursorNext(body, k, n, notice)
           : pageNext(body, k, n, total, notice);
     } else if (k < n) {
       notice.add("This subtool has no pages, so the other items cannot be fetched apart"
@@ -249,6 +250,55 @@ public final class Shaper {
       next = args.deepCopy();
       next.set(p.cursor(), c.isTextual() ? c : TextNode.valueOf(c.asText()));
     }
+    skipped(k, n, more, notice);
+    return next;
+  }
+
+  /** The next link's query parameters, set on the arguments they are bound to. */
+  private ObjectNode linkNext(JsonNode body, int k, int n, List<String> notice) {
+    ShapeSpec.Paging p = spec.paging();
+    JsonNode link = body.at(p.link());
+    boolean more = link.isTextual() && !link.textValue().isEmpty();
+    ObjectNode next = null;
+    if (more) {
+      next = args.deepCopy();
+      List<String> unknown = new ArrayList<>();
+      String url = link.textValue();
+      int q = url.indexOf('?');
+      String query = q < 0 ? "" : url.substring(q + 1).replaceFirst("#.*$", "");
+      for (String pair : query.split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+        String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+        ShapeSpec.LinkArgument arg = p.query().get(name);
+        if (arg == null) {
+          unknown.add(name);
+        } else if (arg.number() && value.matches("-?\\d{1,18}")) {
+          putNumber(next, arg.argument(), Long.parseLong(value));
+        } else {
+          next.put(arg.argument(), value);
+        }
+      }
+      if (!unknown.isEmpty()) {
+        notice.add("There is a next page, but its link has parameters " + subtool
+            + " does not take (" + names(unknown) + "), so it cannot be fetched with it.");
+        next = null;
+      }
+    }
+    skipped(k, n, more, notice);
+    return next;
+  }
+
+  private static String decode(String s) {
+    return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** What a cut page loses when the next page cannot start inside it (cursor or link). */
+  private void skipped(int k, int n, boolean more, List<String> notice) {
+    ShapeSpec.Paging p = spec.paging();
     if (k < n) {
       String again = p.size() == null ? "" : " To see them, call " + subtool
           + " again with the same arguments and \"" + p.size() + "\": " + k
@@ -257,7 +307,6 @@ public final class Shaper {
           + " to " + n + " of it are skipped." : "Items " + (k + 1) + " to " + n
           + " of this last page are not shown.") + again);
     }
-    return next;
   }
 
   // ---------------------------------------------------------------- fields

@@ -174,6 +174,34 @@ class ShaperTest {
         shaped.path("notice").asText());
   }
 
+  private static ShapeSpec linked() {
+    return ShapeSpec.of(json("{'inputSchema':{'properties':{'page':{'type':'integer'},"
+        + "'page_size':{'type':'integer'},'q':{'type':'string'}}},'shape':{'jsonApi':false,"
+        + "'items':'/data','paging':{'style':'link','size':'page_size','link':'/links/next',"
+        + "'query':{'page':'page','pageSize':'page_size','q':'q'}}}}"));
+  }
+
+  @Test
+  void aNextLinkBecomesTheNextArguments() {
+    JsonNode body = json("{'data':[{'id':1}],'links':{'next':'/v1/items?page=3&pageSize=50&q=a%20b'}}");
+    JsonNode shaped = Shaper.shape(linked(), "list_items", json("{'page':2,'page_size':50}"), body,
+        20_000);
+    assertEquals(json("{'page':3,'page_size':50,'q':'a b'}"), shaped.path("next"));
+    assertFalse(shaped.has("notice"));
+    JsonNode last = Shaper.shape(linked(), "list_items", json("{}"),
+        json("{'data':[{'id':1}],'links':{'next':null}}"), 20_000);
+    assertFalse(last.has("next"));
+  }
+
+  @Test
+  void aNextLinkWithParametersTheSubtoolDoesNotTakeIsNotOffered() {
+    JsonNode body = json("{'data':[{'id':1}],'links':{'next':'/v1/items?cursor=xyz&page=2'}}");
+    JsonNode shaped = Shaper.shape(linked(), "list_items", json("{}"), body, 20_000);
+    assertFalse(shaped.has("next"));
+    assertEquals("There is a next page, but its link has parameters list_items does not take"
+        + " (cursor), so it cannot be fetched with it.", shaped.path("notice").asText());
+  }
+
   @Test
   void anUndeclaredResultIsWrappedOnlyWhenCut() {
     ArrayNode list = Json.MAPPER.createArrayNode();
