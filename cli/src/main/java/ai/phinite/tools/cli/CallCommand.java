@@ -53,9 +53,9 @@ public final class CallCommand implements Callable<Integer> {
 
   @Mixin Selection selection;
 
-  @Option(names = "--args", paramLabel = "JSON|@FILE",
-      description = "The arguments: a JSON object, or @FILE to read it from a file"
-          + " (default: {}).")
+  @Option(names = "--args", paramLabel = "JSON|@FILE|@-",
+      description = "The arguments: a JSON object, @FILE to read it from a UTF-8 file or @- from"
+          + " standard input, at most 8 MiB (default: {}).")
   String args;
 
   @Option(names = "--dry-run",

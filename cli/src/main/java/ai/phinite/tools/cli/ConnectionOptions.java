@@ -3,7 +3,6 @@ package ai.phinite.tools.cli;
 import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.InvalidInputException;
 import ai.phinite.tools.runtime.ToolProvider;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -13,18 +12,20 @@ import picocli.CommandLine.Option;
  * {@code --connection FILE}, {@code --server ID=URL} (repeatable) and {@code --timeout SECONDS}.
  */
 public final class ConnectionOptions {
-  @Option(names = "--connection", required = true, paramLabel = "FILE",
-      description = "A JSON object of the connection's credential values (strings),"
-          + " e.g. {\"api_key\": \"...\"}. The only place secrets are given; they are never shown.")
-  Path file;
+  @Option(names = "--connection", required = true, paramLabel = "FILE|env:VAR|-",
+      description = "The connection's credential values, a JSON object of strings such as"
+          + " {\"api_key\": \"...\"}: in a FILE, in environment variable VAR (env:VAR), or on"
+          + " standard input (-). Never given inline; secrets are never shown.")
+  String file;
 
   @Option(names = "--server", paramLabel = "ID=URL",
       description = "Send one server's requests to another base URL (a test server or a proxy);"
           + " the only way a plain http URL is accepted. Repeatable.")
   Map<String, String> servers;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-      description = "How long to wait for each response (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "45",
+      description = "The most time a call may take in all: every attempt, every wait and the"
+          + " whole response (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
   /**
@@ -39,10 +40,10 @@ public final class ConnectionOptions {
       throw CliException.invalidInput("--timeout", "--timeout must be at least 1 second; got "
           + timeoutSeconds);
     }
-    Map<String, String> values = Inputs.connectionValues(file, tool.id());
+    Map<String, String> values = Inputs.connectionValues(file, "--connection", tool.id());
     Connection.Builder builder = tool.connection()
         .credentials(values)
-        .requestTimeout(Duration.ofSeconds(timeoutSeconds));
+        .deadline(Duration.ofSeconds(timeoutSeconds));
     if (servers != null) {
       servers.forEach(builder::baseUrl);
     }

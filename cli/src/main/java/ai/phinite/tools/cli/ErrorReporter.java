@@ -62,6 +62,11 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     return Main.FAILED;
   }
 
+  /** Reports a failure found before any command ran. */
+  static void report(PrintWriter err, ToolException failure) {
+    print(err, failure.toJson());
+  }
+
   private static void print(PrintWriter err, ObjectNode error) {
     ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
     wrapper.set("error", error);

@@ -30,14 +30,15 @@ import picocli.CommandLine.Spec;
     description = {"Write each tool's descriptor for Graph Studio or an agent host, one file per"
         + " tool: DIR/<id>.<format>.json.",
         "Formats: graph-studio (the descriptor as generated), mcp (tools/list entries), openai"
-        + " (function tools, strict where the schema allows), anthropic (tools)."})
+        + " (function tools, strict where the schema allows), anthropic (tools), gemini"
+        + " (function declarations in the Gemini API's OpenAPI 3.0 schema subset)."})
 public final class ExportCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
   @Spec CommandSpec spec;
 
   @Option(names = "--format", required = true, paramLabel = "FORMAT",
-      description = "graph-studio, mcp, openai or anthropic.")
+      description = "graph-studio, mcp, openai, anthropic or gemini.")
   String format;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -89,6 +90,11 @@ public final class ExportCommand implements Callable<Integer> {
         if (exportFormat == ExportFormat.OPENAI) {
           for (String note : ToolExport.notStrict(d, chosen)) {
             console.println("  not strict: " + note);
+          }
+        }
+        if (exportFormat == ExportFormat.GEMINI) {
+          for (String note : ToolExport.notGemini(d, chosen, prefixNames)) {
+            console.println("  not accepted by Gemini: " + note);
           }
         }
       }

@@ -111,11 +111,42 @@ public final class Main implements Callable<Integer> {
       Supplier<ToolCatalog> catalog, PrintStream out, PrintStream err, String... args) {
     CommandLine cmd = commandLine(catalog, out, err);
     try {
+      CliException garbled = undecodable(args);
+      if (garbled != null) {
+        ErrorReporter.report(cmd.getErr(), garbled);
+        return INVALID;
+      }
       return cmd.execute(args);
     } finally {
       cmd.getOut().flush();
       cmd.getErr().flush();
     }
+  }
+
+  /**
+   * An argument the JVM could not decode holds U+FFFD where its bytes were: under a POSIX locale
+   * (LANG=C) every non-ASCII character arrives so, and bytes that are not UTF-8 do under any
+   * locale. Such an argument is refused, never used mangled. The argument is not quoted (it may be
+   * a secret); the option it belongs to is named.
+   */
+  static CliException undecodable(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].indexOf('\uFFFD') < 0) {
+        continue;
+      }
+      String option = args[i].startsWith("--") ? args[i].split("=", 2)[0]
+          : i > 0 && args[i - 1].startsWith("--") ? args[i - 1] : null;
+      String charset = System.getProperty("sun.jnu.encoding", "unknown");
+      String why = charset.equalsIgnoreCase("UTF-8")
+          ? "its bytes are not UTF-8"
+          : "the locale's character set (" + charset + ") cannot carry non-ASCII text; run with a"
+              + " UTF-8 locale, e.g. LANG=C.UTF-8";
+      return CliException.invalidInput(option, "Argument " + (i + 1)
+          + (option == null ? "" : " (" + option + ")") + " could not be read as text: " + why
+          + ". Nothing was sent. Text that is not ASCII can also be given in a UTF-8 file:"
+          + " --args @FILE");
+    }
+    return null;
   }
 
   /** Runs one command over the tools on the class path and exits with its code. */

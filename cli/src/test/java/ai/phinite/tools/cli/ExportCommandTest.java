@@ -132,6 +132,61 @@ class ExportCommandTest {
         .isEqualTo("create_customer");
   }
 
+  /** The Gemini API's Schema keywords (its select subset of OpenAPI 3.0). */
+  private static final java.util.Set<String> GEMINI_KEYWORDS = java.util.Set.of("type", "format",
+      "title", "description", "nullable", "enum", "maxItems", "minItems", "properties",
+      "required", "minProperties", "maxProperties", "minLength", "maxLength", "pattern", "default",
+      "anyOf", "items", "minimum", "maximum");
+
+  @Test
+  void geminiDeclarationsOfBothToolsStayInsideTheOpenApiSubset() throws IOException {
+    Cli.Result r = cli.run("export", "--format", "gemini", "--out", out.toString());
+    assertWithMessage("%s", r).that(r.exit()).isEqualTo(0);
+    assertThat(r.out()).doesNotContain("not accepted by Gemini");
+    int count = 0;
+    for (String tool : List.of("kustomer", "customerio")) {
+      JsonNode doc = read(tool + ".gemini.json");
+      assertThat(doc.path("tools")).hasSize(1);
+      for (JsonNode f : doc.path("tools").get(0).path("functionDeclarations")) {
+        count++;
+        assertThat(f.path("name").asText()).matches("[A-Za-z_][A-Za-z0-9_.:-]{0,63}");
+        assertThat(f.path("description").asText()).isNotEmpty();
+        assertGemini(f.path("name").asText(), f.path("parameters"));
+      }
+    }
+    assertThat(count).isEqualTo(76);
+    JsonNode createCustomer = read("kustomer.gemini.json").path("tools").get(0)
+        .path("functionDeclarations").get(0);
+    assertThat(createCustomer.path("name").asText()).isEqualTo("kustomer_create_customer");
+    assertThat(createCustomer.path("parameters").path("properties").path("additional_fields")
+        .path("description").asText()).endsWith("Do not use the keys: name.");
+    JsonNode send = null;
+    for (JsonNode f : read("customerio.gemini.json").path("tools").get(0)
+        .path("functionDeclarations")) {
+      if (f.path("name").asText().equals("customerio_send_transactional_email")) {
+        send = f;
+      }
+    }
+    assertThat(send.path("parameters").path("properties").path("transactional_message_id")
+        .path("anyOf").toString()).isEqualTo("[{\"type\":\"STRING\"},{\"type\":\"INTEGER\"}]");
+  }
+
+  private static void assertGemini(String where, JsonNode schema) {
+    if (schema.isMissingNode()) {
+      return;
+    }
+    schema.fieldNames().forEachRemaining(k -> assertWithMessage("%s: %s", where, k)
+        .that(GEMINI_KEYWORDS).contains(k));
+    if (schema.has("type")) {
+      assertWithMessage("%s", where).that(List.of("STRING", "NUMBER", "INTEGER", "BOOLEAN",
+          "ARRAY", "OBJECT")).contains(schema.path("type").asText());
+    }
+    schema.path("enum").forEach(v -> assertWithMessage("%s", where).that(v.isTextual()).isTrue());
+    schema.path("properties").forEach(p -> assertGemini(where, p));
+    assertGemini(where, schema.path("items"));
+    schema.path("anyOf").forEach(a -> assertGemini(where, a));
+  }
+
   @Test
   void subtoolSelectionLimitsWhatIsExported() throws IOException {
     Cli.Result r = cli.run("export", "--format", "mcp", "--out", out.toString(),
@@ -147,7 +202,7 @@ class ExportCommandTest {
     Cli.Result r = cli.run("export", "--format", "yaml", "--out", out.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.error().path("message").asText())
-        .isEqualTo("Unknown format 'yaml'; use one of graph-studio, mcp, openai, anthropic");
+        .isEqualTo("Unknown format 'yaml'; use one of graph-studio, mcp, openai, anthropic, gemini");
     r = cli.run("export", "--format", "mcp", "--out", out.toString(), "--subtools", "kustomer:nope");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.error().path("message").asText())

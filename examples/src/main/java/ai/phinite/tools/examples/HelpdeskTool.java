@@ -23,6 +23,7 @@ import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.annotations.Tool;
 import ai.phinite.tools.runtime.NotFoundException;
 import ai.phinite.tools.runtime.Response;
+import ai.phinite.tools.runtime.UnusableResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -127,12 +128,17 @@ public interface HelpdeskTool {
       @Arg(value = "The ticket to add the note to; defaults to the contact's newest ticket.", required = false, minLength = 1) String ticketId) {
     String ticket = ticketId;
     if (ticket == null) {
-      JsonNode newest = newestTickets(contactId).path("data").path(0).path("id");
-      if (newest.isMissingNode() || newest.asText().isEmpty()) {
+      JsonNode newest = newestTickets(contactId).path("data").path(0);
+      if (newest.isMissingNode()) {
         throw new NotFoundException("Contact " + contactId + " has no ticket; create one with"
             + " create_ticket or pass ticket_id");
       }
-      ticket = newest.asText();
+      JsonNode id = newest.path("id");
+      if (!id.isTextual() || id.textValue().isBlank()) { // a null, empty or non-string id
+        throw new UnusableResponseException("add_ticket_note",
+            "the contact's newest ticket came back without a usable id; pass ticket_id");
+      }
+      ticket = id.textValue();
     }
     return postNote(ticket, text);
   }

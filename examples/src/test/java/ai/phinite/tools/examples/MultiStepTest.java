@@ -85,11 +85,17 @@ class MultiStepTest extends HelpdeskWireMockTest {
   }
 
   @Test
-  void lookupWithAnUnexpectedShapeIsNotFound() {
-    wm.stubFor(get(urlEqualTo(LOOKUP)).willReturn(okJson("{\"data\":[{\"id\":\"\"}]}")));
-    assertThat(assertThrows(ToolException.class,
-        () -> invoke("add_ticket_note", "{'contact_id':'C-1','text':'Hi'}")).kind())
-        .isEqualTo("not_found");
+  void lookupWithoutAUsableIdIsUnusableAndAnUnexpectedShapeIsNotFound() {
+    // a ticket whose id is null, empty or not a string: the lookup's answer cannot be used
+    for (String ticket : new String[] {"{\"id\":\"\"}", "{\"id\":null}", "{\"id\":7}"}) {
+      wm.stubFor(get(urlEqualTo(LOOKUP)).willReturn(okJson("{\"data\":[" + ticket + "]}")));
+      ToolException e = assertThrows(ToolException.class,
+          () -> invoke("add_ticket_note", "{'contact_id':'C-1','text':'Hi'}"));
+      assertThat(e.kind()).isEqualTo("unusable_response");
+      assertThat(e).hasMessageThat().isEqualTo("add_ticket_note could not continue: the"
+          + " contact's newest ticket came back without a usable id; pass ticket_id; its earlier"
+          + " requests were sent, nothing further was");
+    }
 
     wm.stubFor(get(urlEqualTo(LOOKUP)).willReturn(okJson("[]")));
     assertThat(assertThrows(ToolException.class,

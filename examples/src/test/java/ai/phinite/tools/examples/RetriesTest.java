@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.HttpStatusException;
 import ai.phinite.tools.runtime.Response;
-import java.time.Clock;
+import ai.phinite.tools.runtime.CallListener;
+import ai.phinite.tools.runtime.ToolRuntime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,15 +30,23 @@ import org.junit.jupiter.api.Test;
 class RetriesTest extends HelpdeskWireMockTest {
   private final List<Duration> waits = new CopyOnWriteArrayList<>();
   private Connection retrying;
+  private ToolRuntime recording;
 
   @BeforeEach
   void openRetryingConnection() {
-    retrying = connectWithRetries().sleeper(waits::add, Clock.systemUTC()).build();
+    recording = ToolRuntime.builder().skipWaits().listener(call -> new CallListener.Observer() {
+      @Override
+      public void waiting(CallListener.Wait reason, Duration duration) {
+        waits.add(duration);
+      }
+    }).build();
+    retrying = connectWithRetries().runtime(recording).build();
   }
 
   @AfterEach
   void closeRetryingConnection() {
     retrying.close();
+    recording.close();
   }
 
   private static int requestCount() {

@@ -118,7 +118,7 @@ class TypedClientAndSecretsTest extends HelpdeskWireMockTest {
     collect(seen, () -> connectWithoutOverrides().credential("workspace", "a.b").build());
 
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withFixedDelay(2_000)));
-    try (Connection slow = connect().requestTimeout(Duration.ofMillis(200)).build()) {
+    try (Connection slow = connect().deadline(Duration.ofMillis(200)).build()) {
       collect(seen, () -> slow.invoke("who_am_i", j("{}")));
       seen.add(slow.test().toJson().toString());
     }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Bounds on the arguments as a whole, wherever the schema sets none (inside open objects such as
  * {@code additional_fields}, or strings without a length): at most {@value #MAX_DEPTH} levels of
- * nesting, and about {@code maxBytes} of content. Checked without recursion, so no input can
+ * nesting, about {@code maxBytes} of content, and only numbers that are finite and within the
+ * range of a 64-bit float (a {@code 1e400} would reach most APIs as infinity). Checked without recursion, so no input can
  * overflow the stack; the pointer of the offending value is found only when one fails.
  */
 final class ArgumentLimits {
@@ -32,6 +33,11 @@ final class ArgumentLimits {
             "is nested too deeply (more than " + MAX_DEPTH + " levels)");
       }
       weight += 8;
+      if (node.isNumber() && !representable(node)) {
+        return new Problem(pointerOf(args, node), "is not a finite number that JSON APIs can"
+            + " read (" + node.asText() + "; the most is about 1.8e308); send a smaller number,"
+            + " or the value as a string");
+      }
       if (node.isTextual()) {
         weight += node.textValue().length();
       } else if (node.isObject()) {
@@ -53,6 +59,47 @@ final class ArgumentLimits {
       }
     }
     return null;
+  }
+
+  private static final java.math.BigDecimal MAX_DOUBLE = new java.math.BigDecimal(Double.MAX_VALUE);
+
+  /** Whether a number is finite and within the range of a 64-bit float, as APIs read numbers. */
+  private static boolean representable(JsonNode n) {
+    if (n.isDouble() || n.isFloat()) {
+      return Double.isFinite(n.doubleValue());
+    }
+    if (n.isBigDecimal()) {
+      return n.decimalValue().abs().compareTo(MAX_DOUBLE) <= 0;
+    }
+    return true; // integers: their own schema bounds apply; big ones are sent exactly
+  }
+
+  /** The pointer of {@code target} in {@code root} (searched only once a failure is known). */
+  private static String pointerOf(JsonNode root, JsonNode target) {
+    ArrayDeque<JsonNode> nodes = new ArrayDeque<>();
+    ArrayDeque<String> pointers = new ArrayDeque<>();
+    nodes.push(root);
+    pointers.push("");
+    while (!nodes.isEmpty()) {
+      JsonNode node = nodes.pop();
+      String pointer = pointers.pop();
+      if (node == target) {
+        return pointer;
+      }
+      if (node.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          nodes.push(e.getValue());
+          pointers.push(pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+        }
+      } else if (node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          nodes.push(node.get(i));
+          pointers.push(pointer + "/" + i);
+        }
+      }
+    }
+    return "";
   }
 
   /** The pointer of a value at {@code depth} (searched only once a failure is known). */

@@ -4,14 +4,10 @@ import ai.phinite.tools.runtime.ToolDescriptor.AuthSpec;
 import ai.phinite.tools.runtime.ToolDescriptor.ConnectionTestSpec;
 import ai.phinite.tools.runtime.ToolDescriptor.CredentialSpec;
 import ai.phinite.tools.runtime.ToolDescriptor.SubtoolSpec;
-import ai.phinite.tools.runtime.CallOptions;
-import ai.phinite.tools.runtime.internal.CallPolicy;
 import ai.phinite.tools.runtime.internal.CapturedRequest;
 import ai.phinite.tools.runtime.internal.HttpSupport;
-import ai.phinite.tools.runtime.internal.JdkTransport;
 import ai.phinite.tools.runtime.internal.Policies;
-import ai.phinite.tools.runtime.RateLimit;
-import ai.phinite.tools.runtime.Transport;
+import ai.phinite.tools.runtime.internal.Redactor;
 import ai.phinite.tools.runtime.internal.schema.SchemaProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,10 +16,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * A tool with a saved connection's values, ready to call subtools. One connection holds one HTTP
- * client and is safe for concurrent use; close it when done to release its threads.
+ * A tool with a saved connection's values, ready to call subtools: a small value (credentials,
+ * enabled subtools, policies, identity) that owns no threads or sockets. Every connection of a
+ * {@link ToolRuntime} shares its HTTP client, threads and rate limiter, so thousands can be open at
+ * once; opening or closing one never starts or stops a thread. Safe for concurrent use.
  *
  * <pre>{@code
  * try (Connection kustomer = catalog.require("kustomer").connect(Map.of("api_token", token))) {
@@ -31,32 +33,51 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * Secret values never appear in {@link #toString()}, in exceptions or in dry runs.
+ * <p>Every call has one deadline (the call's {@link CallOptions#deadline()}, else the
+ * connection's, else the runtime's {@link ToolRuntime#defaultDeadline()}) that covers every attempt,
+ * every wait and the whole response body. {@link #close()} stops the calls in flight; a call on a
+ * closed connection fails at once with kind {@code closed}.
+ *
+ * <p>Secret values never appear in {@link #toString()}, in exceptions or in dry runs.
  */
 public final class Connection implements AutoCloseable {
   private final ToolProvider<Object> provider;
   private final ToolDescriptor descriptor;
   private final Map<String, String> values;
   private final HttpSupport http;
-  private final Transport transport;
   private final Object client;
   private final SubtoolSelection selection;
   private final long maxArgumentBytes;
   private final ResponseShaping shaping;
+  final ToolRuntime runtime;
+  final Policies policies;
+  final Redactor redactor;
+  final String connectionId;
+  final Duration deadline;
+  final Duration attemptTimeout;
+  final long maxResponseBytes;
+  private final Set<CallRun> calls = ConcurrentHashMap.newKeySet(2);
+  private volatile boolean closed;
 
   @SuppressWarnings("unchecked")
-  private Connection(ToolProvider<?> provider, Map<String, String> values, HttpSupport http,
-      Transport transport, SubtoolSelection selection, long maxArgumentBytes,
-      ResponseShaping shaping) {
-    this.shaping = shaping;
-    this.provider = (ToolProvider<Object>) provider;
-    this.selection = selection;
-    this.maxArgumentBytes = maxArgumentBytes;
+  private Connection(Builder b, ConnectionValues resolved, ToolRuntime runtime, Policies policies) {
+    this.provider = (ToolProvider<Object>) b.provider;
     this.descriptor = provider.descriptor();
-    this.values = values;
-    this.http = http;
-    this.transport = transport;
-    this.client = this.provider.newClient(http);
+    this.values = resolved.values();
+    this.selection = b.selection;
+    this.maxArgumentBytes = b.maxArgumentBytes;
+    this.shaping = b.shaping;
+    this.runtime = runtime;
+    this.policies = policies;
+    this.redactor = new Redactor(resolved.secrets());
+    this.connectionId = runtime.connectionId(descriptor.id(), values);
+    this.deadline = b.deadline != null ? b.deadline : runtime.defaultDeadline;
+    this.attemptTimeout = b.attemptTimeout;
+    this.maxResponseBytes = b.maxResponseBytes != null ? b.maxResponseBytes
+        : runtime.maxResponseBytes;
+    this.http = new HttpSupport(descriptor.id(), values, resolved.servers(), UserAgent.VALUE,
+        this::sendAlone);
+    this.client = provider.newClient(http);
   }
 
   /** The tool this connection is for. */
@@ -64,13 +85,27 @@ public final class Connection implements AutoCloseable {
     return descriptor;
   }
 
+  /** The runtime this connection sends with. */
+  public ToolRuntime runtime() {
+    return runtime;
+  }
+
+  /**
+   * The connection's identity: a keyed hash of its tool and values (see {@link ToolRuntime}),
+   * never a secret; what listeners and rate limiters know it by.
+   */
+  public String id() {
+    return connectionId;
+  }
+
   /** The subtools enabled on this connection, in descriptor order. */
-  public java.util.List<ToolDescriptor.SubtoolSpec> enabledSubtools() {
+  public List<ToolDescriptor.SubtoolSpec> enabledSubtools() {
     return selection.of(descriptor);
   }
 
   /**
-   * The generated Java client of the tool interface, for typed calls from Java.
+   * The generated Java client of the tool interface, for typed calls from Java. Each request it
+   * makes is a call of its own, with the connection's deadline.
    *
    * @throws IllegalArgumentException when the tool does not implement {@code type}
    */
@@ -82,19 +117,42 @@ public final class Connection implements AutoCloseable {
     return type.cast(client);
   }
 
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
   /**
-   * Calls a subtool with JSON arguments. The arguments are validated against the subtool's schema
-   * first; nothing is sent unless they are valid. An explicit {@code null} for an optional
-   * argument means the same as leaving it out.
+   * Calls a subtool with JSON arguments and waits for the outcome. The arguments are validated
+   * against the subtool's schema first; nothing is sent unless they are valid. An explicit
+   * {@code null} for an optional argument means the same as leaving it out. Interrupting the
+   * waiting thread cancels the call.
    *
    * @throws UnknownNameException when the tool has no such subtool, or it is not enabled
    * @throws InvalidInputException when the arguments are not valid (every problem listed)
-   * @throws HttpStatusException when the server answers with a status of 400 or more
-   * @throws TransportException when no answer could be had
+   * @throws HttpStatusException when the server answers with a status of 300 or more
+   * @throws RateLimitedException when a rate limit does not let the call finish in time
+   * @throws TransportException when no answer could be had within the deadline
+   * @throws CallAbortedException when the connection is closed or the call was cancelled
    */
   public Response invoke(String subtool, JsonNode arguments) {
+    return invoke(subtool, arguments, CallOptions.NONE);
+  }
+
+  /**
+   * Calls a subtool like {@link #invoke(String, JsonNode)}, with this call's own deadline,
+   * attempt timeout, retries or listener.
+   */
+  public Response invoke(String subtool, JsonNode arguments, CallOptions options) {
+    if (closed) {
+      throw CallAbortedException.closed("the connection", subtool, true);
+    }
     JsonNode args = validated(subtool, arguments);
-    return shaping.apply(descriptor.subtool(subtool), args, dispatch(client, subtool, args));
+    CallRun call = CallRun.start(this, subtool, options);
+    Response r = run(call, () -> multiStep(subtool)
+        ? dispatch(call, subtool, args)
+        : call.send(prepare(subtool, args)));
+    return shaping(options).apply(descriptor.subtool(subtool), args, r);
   }
 
   /** How this connection shapes results ({@link ResponseShaping#OFF} unless set). */
@@ -102,16 +160,128 @@ public final class Connection implements AutoCloseable {
     return shaping;
   }
 
+  private ResponseShaping shaping(CallOptions options) {
+    return options.shaping() != null ? options.shaping() : shaping;
+  }
+
   /**
-   * Runs the generated dispatch. A value refused after a request was already sent came from a
-   * server (a multi-step subtool's lookup), not from the agent: that is said as such.
+   * The call's future, its response shaped when shaping is on; cancelling the shaped future
+   * cancels the call.
    */
-  private Response dispatch(Object target, String subtool, JsonNode args) {
-    int sentBefore = HttpSupport.sentOnThisThread();
+  private CompletableFuture<Response> shaped(CallRun call, CallOptions options, String subtool,
+      JsonNode args) {
+    CompletableFuture<Response> raw = call.result();
+    ResponseShaping how = shaping(options);
+    if (!how.enabled()) {
+      return raw;
+    }
+    CompletableFuture<Response> out = raw.thenApply(r -> how.apply(descriptor.subtool(subtool), args, r));
+    out.whenComplete((r, e) -> {
+      if (out.isCancelled()) {
+        raw.cancel(true);
+      }
+    });
+    return out;
+  }
+
+  /** Runs a blocking call on this thread and ends it with its outcome. */
+  private static Response run(CallRun call, java.util.function.Supplier<Response> body) {
     try {
-      return provider.dispatch(target, subtool, args);
+      Response r = body.get();
+      call.finish(r, null);
+      return r;
+    } catch (RuntimeException e) {
+      RuntimeException thrown = call.aborted() != null ? call.aborted() : e;
+      call.finish(null, thrown);
+      throw thrown;
+    }
+  }
+
+  /** Like {@link #invokeAsync(String, JsonNode, CallOptions)} with no per-call options. */
+  public CompletableFuture<Response> invokeAsync(String subtool, JsonNode arguments) {
+    return invokeAsync(subtool, arguments, CallOptions.NONE);
+  }
+
+  /**
+   * Calls a subtool without waiting: the future completes with the response, or exceptionally
+   * with the {@link ToolException} that {@link #invoke} would throw (invalid arguments fail the
+   * future at once). Cancelling the future stops the call: no wait goes on, no request is sent
+   * after it, and an exchange in progress is aborted.
+   *
+   * <p>A single-step subtool holds no thread while it waits or is in flight; a multi-step one runs
+   * its steps on the runtime's bounded pool.
+   */
+  public CompletableFuture<Response> invokeAsync(String subtool, JsonNode arguments,
+      CallOptions options) {
+    JsonNode args;
+    try {
+      if (closed) {
+        throw CallAbortedException.closed("the connection", subtool, true);
+      }
+      args = validated(subtool, arguments);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    CallRun call = CallRun.start(this, subtool, options);
+    if (!multiStep(subtool)) {
+      PreparedRequest request;
+      try {
+        request = prepare(subtool, args);
+      } catch (RuntimeException e) {
+        call.finish(null, e);
+        return shaped(call, options, subtool, args);
+      }
+      call.sendAndFinish(request);
+    } else {
+      try {
+        runtime.blockingExecutor.execute(() -> {
+          try {
+            run(call, () -> dispatch(call, subtool, args));
+          } catch (RuntimeException reported) {
+            // the call's future holds it
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        call.abort(CallAbortedException.closed("the runtime", subtool, true));
+      }
+    }
+    return shaped(call, options, subtool, args);
+  }
+
+  private boolean multiStep(String subtool) {
+    SubtoolSpec spec = descriptor.subtool(subtool);
+    return spec == null || spec.json().path("multiStep").asBoolean(false);
+  }
+
+  /** The request of a single-step subtool, built by its generated code but not sent. */
+  private PreparedRequest prepare(String subtool, JsonNode args) {
+    CapturedRequest capture = new CapturedRequest();
+    try {
+      provider.dispatch(provider.newClient(http.with(capture)), subtool, args);
+    } catch (CapturedRequest captured) {
+      return captured.request();
+    }
+    throw new IllegalStateException(subtool + " completed without making a request");
+  }
+
+  /** One request of the typed client: a call of its own. */
+  private Response sendAlone(PreparedRequest request) {
+    if (closed) {
+      throw CallAbortedException.closed("the connection", request.operation(), true);
+    }
+    CallRun call = CallRun.start(this, request.operation(), CallOptions.NONE);
+    return run(call, () -> call.send(request));
+  }
+
+  /**
+   * Runs the generated dispatch within a call. A value refused after a request was already sent
+   * came from a server (a multi-step subtool's lookup), not from the agent: that is said as such.
+   */
+  private Response dispatch(CallRun call, String subtool, JsonNode args) {
+    try {
+      return provider.dispatch(provider.newClient(http.with(call)), subtool, args);
     } catch (InvalidInputException e) {
-      if (HttpSupport.sentOnThisThread() == sentBefore) {
+      if (call.sent() == 0) {
         throw e;
       }
       // An earlier step was sent. A refused value the agent did not give came from a server.
@@ -125,30 +295,20 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * Calls a subtool like {@link #invoke(String, JsonNode)}, with this call's own timeout or
-   * number of retries.
-   */
-  public Response invoke(String subtool, JsonNode arguments, CallOptions options) {
-    JsonNode args = validated(subtool, arguments);
-    Object callClient = provider.newClient(http.withOptions(options));
-    ResponseShaping how = options.shaping() != null ? options.shaping() : shaping;
-    return how.apply(descriptor.subtool(subtool), args, dispatch(callClient, subtool, args));
-  }
-
-  /**
    * Builds the request a subtool call would send first, without sending anything. For a
    * multi-step subtool that is the first step's request.
    */
   public PreparedRequest dryRun(String subtool, JsonNode arguments) {
     JsonNode args = validated(subtool, arguments);
-    CapturedRequest capture = new CapturedRequest();
-    Object dryClient = provider.newClient(http.withTransport(capture));
-    try {
-      provider.dispatch(dryClient, subtool, args);
-    } catch (CapturedRequest captured) {
-      return captured.request();
-    }
-    throw new IllegalStateException(subtool + " completed without making a request");
+    return prepare(subtool, args);
+  }
+
+  void register(CallRun call) {
+    calls.add(call);
+  }
+
+  void unregister(CallRun call) {
+    calls.remove(call);
   }
 
   private JsonNode validated(String subtool, JsonNode arguments) {
@@ -191,7 +351,9 @@ public final class Connection implements AutoCloseable {
     for (ConnectionTestSpec spec : descriptor.connectionTests()) {
       List<String> creds = authCredentials(descriptor.servers().get(spec.server()).auth());
       try {
-        Response r = provider.dispatch(client, spec.operation(), JsonNodeFactory.instance.objectNode());
+        CallRun call = CallRun.start(this, spec.operation(), CallOptions.NONE);
+        Response r = run(call,
+            () -> dispatch(call, spec.operation(), JsonNodeFactory.instance.objectNode()));
         checks.add(new ConnectionTestReport.Check(
             spec.label(), spec.operation(), spec.server(), creds, true, r.status(), "ok"));
       } catch (HttpStatusException e) {
@@ -200,6 +362,11 @@ public final class Connection implements AutoCloseable {
       } catch (ToolException e) {
         checks.add(new ConnectionTestReport.Check(
             spec.label(), spec.operation(), spec.server(), creds, false, 0, e.getMessage()));
+      } catch (RuntimeException e) {
+        // a check reports; it never throws
+        checks.add(new ConnectionTestReport.Check(spec.label(), spec.operation(), spec.server(),
+            creds, false, 0, spec.operation() + " failed unexpectedly ("
+                + e.getClass().getSimpleName() + ")"));
       }
     }
     return new ConnectionTestReport(descriptor.id(), checks);
@@ -215,10 +382,17 @@ public final class Connection implements AutoCloseable {
     return names;
   }
 
-  /** Releases the connection's threads and pooled connections. */
+  /**
+   * Closes the connection: calls in flight stop (they fail with kind {@code closed}; an exchange
+   * in progress is aborted) and later calls fail at once. It owns no threads or sockets, so
+   * nothing else is released; the runtime's live on.
+   */
   @Override
   public void close() {
-    transport.close();
+    closed = true;
+    for (CallRun call : calls) {
+      call.abort(CallAbortedException.closed("the connection", call.subtool(), call.sent() == 0));
+    }
   }
 
   @Override
@@ -233,24 +407,23 @@ public final class Connection implements AutoCloseable {
     return s.append(']').toString();
   }
 
+
   /** Builds a {@link Connection}; values are checked by {@link #build()}. */
   public static final class Builder {
     private final ToolProvider<?> provider;
     private final Map<String, String> credentials = new LinkedHashMap<>();
     private final Map<String, String> baseUrls = new LinkedHashMap<>();
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(30);
-    private long maxResponseBytes = 8L * 1024 * 1024;
+    private ToolRuntime runtime;
+    private Duration deadline;
+    private Duration attemptTimeout;
+    private Long maxResponseBytes;
     private long maxArgumentBytes = 8L * 1024 * 1024;
-    private Transport transport;
+    private ResponseShaping shaping = ResponseShaping.OFF;
     private SubtoolSelection selection = SubtoolSelection.all();
     private Integer maxRetries;
     private Duration maxRetryWait;
     private final Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
     private boolean declaredRateLimits = true;
-    private Policies.Sleeper sleeper = Policies.THREAD_SLEEP;
-    private java.time.Clock clock = java.time.Clock.systemUTC();
-    private ResponseShaping shaping = ResponseShaping.OFF;
 
     Builder(ToolProvider<?> provider) {
       this.provider = provider;
@@ -277,20 +450,35 @@ public final class Connection implements AutoCloseable {
       return this;
     }
 
-    /** How long to wait for a connection (default 10 s). */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = timeout;
+    /** The runtime to send with (default {@link ToolRuntime#shared()}). */
+    public Builder runtime(ToolRuntime shared) {
+      this.runtime = shared;
       return this;
     }
 
-    /** How long to wait for a whole response (default 30 s). */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = timeout;
+    /**
+     * The total deadline of each call: every attempt, every wait and the whole response body
+     * (default: the runtime's, 45 s unless set otherwise).
+     */
+    public Builder deadline(Duration total) {
+      this.deadline = positive(total, "deadline");
       return this;
     }
 
-    /** The largest response body accepted (default 8 MiB). */
+    /**
+     * The most time one attempt may take, so that a slow attempt leaves time to retry within the
+     * deadline (default: what each subtool declares, else the deadline).
+     */
+    public Builder attemptTimeout(Duration timeout) {
+      this.attemptTimeout = positive(timeout, "attemptTimeout");
+      return this;
+    }
+
+    /** The largest response body accepted (default: the runtime's, 8 MiB unless set otherwise). */
     public Builder maxResponseBytes(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("maxResponseBytes must be 0 or more");
+      }
       this.maxResponseBytes = bytes;
       return this;
     }
@@ -306,7 +494,7 @@ public final class Connection implements AutoCloseable {
 
     /**
      * The most time one call spends waiting to retry or for a rate limit, for every subtool of
-     * this connection (replaces what the tool declares; default 30 s).
+     * this connection (replaces what the tool declares; default 30 s); the deadline bounds it too.
      */
     public Builder maxRetryWait(Duration wait) {
       this.maxRetryWait = wait;
@@ -329,13 +517,6 @@ public final class Connection implements AutoCloseable {
      */
     public Builder withoutDeclaredRateLimits() {
       this.declaredRateLimits = false;
-      return this;
-    }
-
-    /** How to wait between attempts; tests pass one that records instead of sleeping. */
-    public Builder sleeper(Policies.Sleeper how, java.time.Clock wallClock) {
-      this.sleeper = how;
-      this.clock = wallClock;
       return this;
     }
 
@@ -364,61 +545,27 @@ public final class Connection implements AutoCloseable {
       return this;
     }
 
-    /** Sends requests through another transport instead of the JDK HTTP client. */
-    public Builder transport(Transport custom) {
-      this.transport = custom;
-      return this;
-    }
-
     /**
-     * Checks every value against the tool's declarations and opens the connection.
+     * Checks every value against the tool's declarations and makes the connection. Nothing is
+     * started: no thread, no socket.
      *
      * @throws InvalidInputException listing every value that is missing or not acceptable
      */
     public Connection build() {
       ToolDescriptor d = provider.descriptor();
       ConnectionValues resolved = ConnectionValues.resolve(d, credentials, baseUrls);
-      Transport t = transport != null
-          ? transport
-          : new JdkTransport(connectTimeout, requestTimeout, maxResponseBytes);
-      HttpSupport http = new HttpSupport(d.id(), resolved.values(), resolved.servers(), t,
-          UserAgent.VALUE, policies(d), new ai.phinite.tools.runtime.internal.Redactor(resolved.secrets()));
-      return new Connection(provider, resolved.values(), http, t, selection, maxArgumentBytes,
-          shaping);
+      // computed once per tool and set of overrides, shared by every connection using them
+      Policies policies = provider.policies(new ToolProvider.PolicyOverrides(maxRetries,
+          maxRetryWait, declaredRateLimits, new LinkedHashMap<>(rateLimits)));
+      return new Connection(this, resolved, runtime != null ? runtime : ToolRuntime.shared(),
+          policies);
     }
 
-    /** Each subtool's policy from its descriptor entry; servers' declared rate limits. */
-    private Policies policies(ToolDescriptor d) {
-      Map<String, CallPolicy> operations = new LinkedHashMap<>();
-      int defaultRetries = maxRetries != null ? maxRetries : CallPolicy.DEFAULT_RETRIES;
-      Duration defaultWait = maxRetryWait != null ? maxRetryWait : CallPolicy.DEFAULT_MAX_WAIT;
-      for (SubtoolSpec s : d.subtools().values()) {
-        JsonNode p = s.json().path("policy");
-        operations.put(s.name(), new CallPolicy(
-            maxRetries != null ? maxRetries : p.path("maxRetries").asInt(defaultRetries),
-            maxRetryWait != null || !p.has("maxWaitSeconds") ? defaultWait
-                : Duration.ofSeconds(p.path("maxWaitSeconds").asLong()),
-            p.path("retryFailures").asBoolean(s.hints().idempotent()),
-            p.has("timeoutSeconds") ? Duration.ofSeconds(p.path("timeoutSeconds").asLong()) : null,
-            declaredRateLimits ? rateLimit(p.path("rateLimit")) : null));
+    private static Duration positive(Duration d, String what) {
+      if (d == null || d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(what + " must be positive");
       }
-      Map<String, RateLimit> servers = new LinkedHashMap<>();
-      for (JsonNode s : d.json().path("servers")) {
-        RateLimit declared = rateLimit(s.path("rateLimit"));
-        if (declared != null && declaredRateLimits) {
-          servers.put(s.path("id").asText(), declared);
-        }
-      }
-      servers.putAll(rateLimits);
-      servers.values().removeIf(java.util.Objects::isNull);
-      return new Policies(operations, defaultRetries, defaultWait, servers, sleeper, clock);
-    }
-
-    private static RateLimit rateLimit(JsonNode node) {
-      return node.isObject()
-          ? new RateLimit(node.path("requests").asInt(), Duration.ofMillis(
-              Math.round(node.path("perSeconds").asDouble() * 1000)))
-          : null;
+      return d;
     }
   }
 }

@@ -3,8 +3,10 @@ package ai.phinite.tools.runtime;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The server answered with a status of 400 or more. Carries the status, the server's own message
- * (parsed from the common error body shapes) and the raw body. A 404 has kind {@code not_found}.
+ * The server answered with a status of 300 or more. Carries the status, the server's own message
+ * (parsed from the common error body shapes) and the raw body. A 404 has kind {@code not_found};
+ * a 3xx has kind {@code redirect}: redirects are never followed, so that credentials are never
+ * sent to another address.
  */
 public final class HttpStatusException extends ToolException {
   private static final long serialVersionUID = 1L;
@@ -30,7 +32,7 @@ public final class HttpStatusException extends ToolException {
    */
   public HttpStatusException(String operation, Response response, String serverMessage,
       int attempts) {
-    super(describe(operation, response.status(), serverMessage)
+    super(describe(operation, response, serverMessage)
         + (attempts > 1 ? " (after " + attempts + " attempts)" : "")
         + (retryAdvisable(response.status()) ? "; retrying later is advisable" : ""), null);
     this.response = response;
@@ -53,7 +55,15 @@ public final class HttpStatusException extends ToolException {
     return retryAdvisable(response.status());
   }
 
-  private static String describe(String operation, int status, String serverMessage) {
+  private static String describe(String operation, Response response, String serverMessage) {
+    int status = response.status();
+    if (status >= 300 && status < 400) {
+      String location = response.header("location");
+      return operation + " failed: HTTP " + status + " redirect"
+          + (location == null ? "" : " to " + location)
+          + ", not followed (the runtime never sends a connection's credentials to another"
+          + " address); check the connection's base URL";
+    }
     StringBuilder s = new StringBuilder(operation).append(" failed: HTTP ").append(status);
     String reason = reason(status);
     if (!reason.isEmpty()) {
@@ -81,7 +91,8 @@ public final class HttpStatusException extends ToolException {
 
   @Override
   public String kind() {
-    return response.status() == 404 ? "not_found" : "http_error";
+    int status = response.status();
+    return status == 404 ? "not_found" : status < 400 ? "redirect" : "http_error";
   }
 
   /** The HTTP status. */

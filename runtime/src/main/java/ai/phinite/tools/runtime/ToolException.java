@@ -17,7 +17,9 @@ public abstract class ToolException extends RuntimeException {
 
   /**
    * What happened: {@code invalid_arguments}, {@code invalid_connection}, {@code unknown_tool},
-   * {@code unknown_subtool}, {@code not_found}, {@code http_error}, {@code transport}.
+   * {@code unknown_subtool}, {@code not_found}, {@code http_error}, {@code redirect},
+   * {@code rate_limited}, {@code transport}, {@code unusable_response}, {@code closed},
+   * {@code cancelled}.
    */
   public abstract String kind();
 

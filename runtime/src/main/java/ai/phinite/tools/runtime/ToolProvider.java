@@ -24,6 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public abstract class ToolProvider<T> {
   private volatile ToolDescriptor descriptor;
   private final Map<String, SchemaValidator> validators = new ConcurrentHashMap<>();
+  private volatile ai.phinite.tools.runtime.internal.Policies defaultPolicies;
+  /** Policies with a connection's overrides, shared by the connections that ask for the same. */
+  private final Map<PolicyOverrides, ai.phinite.tools.runtime.internal.Policies> overridden =
+      new ConcurrentHashMap<>();
+
+  /** A connection's overrides of the declared policies. */
+  record PolicyOverrides(Integer maxRetries, java.time.Duration maxRetryWait,
+      boolean declaredRateLimits, Map<String, RateLimit> rateLimits) {}
+
+  /** How many sets of overrides are kept; past that, each connection computes its own. */
+  private static final int MAX_OVERRIDES = 64;
 
   /** For generated subclasses. */
   protected ToolProvider() {}
@@ -76,13 +87,41 @@ public abstract class ToolProvider<T> {
         subtool.name(), name -> SchemaValidator.compile(subtool.inputSchema()));
   }
 
-  /** Starts a connection: credentials, server overrides, timeouts. */
+  /** The tool's sending policies as declared, computed once and shared by its connections. */
+  final ai.phinite.tools.runtime.internal.Policies defaultPolicies() {
+    ai.phinite.tools.runtime.internal.Policies p = defaultPolicies;
+    if (p == null) {
+      p = defaultPolicies = ai.phinite.tools.runtime.internal.Policies.of(
+          descriptor(), null, null, true, Map.of());
+    }
+    return p;
+  }
+
+  /** The tool's policies with these overrides, shared by the connections that use the same. */
+  final ai.phinite.tools.runtime.internal.Policies policies(PolicyOverrides o) {
+    if (o.maxRetries() == null && o.maxRetryWait() == null && o.declaredRateLimits()
+        && o.rateLimits().isEmpty()) {
+      return defaultPolicies();
+    }
+    ai.phinite.tools.runtime.internal.Policies p = overridden.get(o);
+    if (p == null) {
+      p = ai.phinite.tools.runtime.internal.Policies.of(descriptor(), o.maxRetries(),
+          o.maxRetryWait(), o.declaredRateLimits(), o.rateLimits());
+      if (overridden.size() < MAX_OVERRIDES) {
+        overridden.putIfAbsent(o, p);
+      }
+    }
+    return p;
+  }
+
+  /** Starts a connection: credentials, runtime, server overrides, deadlines, policies. */
   public final Connection.Builder connection() {
     return new Connection.Builder(this);
   }
 
   /**
-   * Opens a connection with these credential values and defaults for everything else.
+   * Opens a connection with these credential values and defaults for everything else, on
+   * {@link ToolRuntime#shared()}.
    *
    * @throws InvalidInputException when a value is missing or not acceptable
    */

@@ -8,6 +8,18 @@ package ai.phinite.tools.runtime;
 public final class UnusableResponseException extends ToolException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * For a multi-step subtool's code: a step's answer cannot be used by the next step (a lookup
+   * that yields a null, empty or non-string id), so nothing further is sent.
+   *
+   * @param subtool the subtool called
+   * @param what what was wrong with the answer, without secret values
+   */
+  public UnusableResponseException(String subtool, String what) {
+    super(subtool + " could not continue: " + what + "; its earlier requests were sent, nothing"
+        + " further was", null);
+  }
+
   UnusableResponseException(String subtool, InvalidInputException cause) {
     super(subtool + " could not continue: a value it received from the server cannot be used ("
         + cause.problems().stream().map(Problem::message).findFirst().orElse("invalid")

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * never a parse crash, and a broken response to a POST is not sent again.
  */
 class FaultsTest {
+  private static final ToolRuntime RUNTIME = ToolRuntime.builder().skipWaits().build();
+
   private WireMockServer server;
 
   @BeforeEach
@@ -39,7 +41,7 @@ class FaultsTest {
 
   private Connection.Builder builder() {
     return new SampleProvider().connection().credential("token", "t0k3n")
-        .baseUrl("api", server.baseUrl()).sleeper(wait -> { }, Clock.systemUTC());
+        .baseUrl("api", server.baseUrl()).runtime(RUNTIME);
   }
 
   private static JsonNode json(String text) throws Exception {

@@ -35,23 +35,32 @@ class SendingPolicyTest {
   private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
   private WireMockServer server;
-  private final List<Duration> slept = new ArrayList<>();
+  private final List<Duration> slept = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Waits are reported and counted against the deadline, not waited; the clock stands still. */
+  private ToolRuntime runtime;
 
   @BeforeEach
   void start() {
     server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     server.start();
+    runtime = ToolRuntime.builder().skipWaits().clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        .listener(call -> new CallListener.Observer() {
+          @Override
+          public void waiting(CallListener.Wait reason, Duration duration) {
+            slept.add(duration);
+          }
+        }).build();
   }
 
   @AfterEach
   void stop() {
     server.stop();
+    runtime.close();
   }
 
   private Connection.Builder builder() {
     return new SampleProvider().connection().credential("token", "t0k3n")
-        .baseUrl("api", server.baseUrl())
-        .sleeper(slept::add, Clock.fixed(NOW, ZoneOffset.UTC));
+        .baseUrl("api", server.baseUrl()).runtime(runtime);
   }
 
   private static JsonNode json(String text) throws Exception {
@@ -144,10 +153,14 @@ class SendingPolicyTest {
   void aWaitBeyondTheBudgetIsNotTaken() throws Exception {
     server.stubFor(get(urlPathEqualTo("/items/a")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
     try (Connection c = builder().build()) {
-      HttpStatusException e = assertThrows(HttpStatusException.class,
+      RateLimitedException e = assertThrows(RateLimitedException.class,
           () -> c.invoke("get_item", json("{\"item_id\":\"a\"}")));
-      assertThat(e.retryAdvisable()).isTrue();
-      assertThat(e.status()).isEqualTo(429);
+      assertThat(e.kind()).isEqualTo("rate_limited");
+      assertThat(e.nothingSent()).isFalse();
+      assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+      assertThat(e).hasMessageThat().isEqualTo("get_item was refused by the server with HTTP 429"
+          + " (rate limited); it asks to wait 60 s, longer than this call may still wait (30 s);"
+          + " try again in 60 s");
     }
     server.verify(1, getRequestedFor(urlPathEqualTo("/items/a")));
     assertThat(slept).isEmpty();

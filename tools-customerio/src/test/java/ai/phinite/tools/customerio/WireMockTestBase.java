@@ -64,6 +64,7 @@ abstract class WireMockTestBase {
 
   @BeforeEach
   void openConnection() {
+    runtime = ai.phinite.tools.runtime.ToolRuntime.builder().skipWaits().build();
     track.resetAll();
     app.resetAll();
     track.stubFor(any(anyUrl()).willReturn(okJson("{}")));
@@ -76,6 +77,7 @@ abstract class WireMockTestBase {
     if (connection != null) {
       connection.close();
     }
+    runtime.close();
   }
 
   /** The connection's credential values (a fresh, modifiable map). */
@@ -87,14 +89,20 @@ abstract class WireMockTestBase {
     return values;
   }
 
+  /**
+   * Each test's own runtime, so that rate limits (counted per connection identity, in the
+   * runtime) start afresh; retries wait for nothing here: tests stay fast, the attempts still
+   * happen.
+   */
+  static ai.phinite.tools.runtime.ToolRuntime runtime;
+
   /** A connection to the stand-in servers with these credentials. */
   static Connection connect(Map<String, String> values) {
     return provider.connection()
         .credentials(values)
         .baseUrl("track", track.baseUrl() + "/api/v1")
         .baseUrl("app", app.baseUrl() + "/v1")
-        // retries wait for nothing here: tests stay fast, the attempts still happen
-        .sleeper(wait -> { }, java.time.Clock.systemUTC())
+        .runtime(runtime)
         .build();
   }
 

@@ -14,6 +14,7 @@ import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.NotFoundException;
 import ai.phinite.tools.runtime.Response;
+import ai.phinite.tools.runtime.UnusableResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -45,12 +46,20 @@ public interface Notes {
           ObjectNode additionalFields) {
     String conversation = conversationId;
     if (conversation == null) {
-      JsonNode first = firstConversationOfCustomer(customerId).path("data").path(0).path("id");
-      if (!first.isValueNode() || first.asText().isEmpty()) {
+      JsonNode first = firstConversationOfCustomer(customerId).path("data").path(0);
+      if (first.isMissingNode()) {
         throw new NotFoundException("Customer " + customerId + " has no conversation to attach"
             + " the note to; create one with create_conversation, or pass conversation_id.");
       }
-      conversation = first.asText();
+      JsonNode id = first.path("id");
+      if (!id.isTextual() || id.textValue().isBlank()) {
+        // never /conversations/null/notes: a lookup without a usable id ends the call here
+        throw new UnusableResponseException("create_note", "the customer's first conversation"
+            + " came back without a usable id (" + (id.isMissingNode() ? "none" : id.isTextual()
+            ? "empty" : id.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+            + "); pass conversation_id");
+      }
+      conversation = id.textValue();
     }
     return postNote(conversation, body, additionalFields);
   }

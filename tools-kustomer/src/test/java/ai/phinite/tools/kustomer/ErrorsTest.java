@@ -162,7 +162,7 @@ class ErrorsTest extends WireMockTestBase {
     try (Connection unreachable = provider().connection()
         .credential("api_token", TOKEN)
         .baseUrl("api", "http://127.0.0.1:" + closedPort + "/v1")
-        .connectTimeout(Duration.ofSeconds(2))
+        .runtime(RUNTIME)
         .build()) {
       TransportException e = assertThrows(TransportException.class,
           () -> unreachable.invoke("get_current_user", json("{}")));

@@ -55,6 +55,27 @@ class NotesTest extends WireMockTestBase {
     assertRequest(received().get(0), "GET", LOOKUP, null);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"id\":null}", "{\"id\":\"\"}", "{\"id\":42}", "{\"id\":{\"$oid\":\"v7\"}}",
+      "{\"type\":\"conversation\"}"})
+  void createNote_aLookupWithoutAUsableIdIsUnusableAndPostsNothing(String conversation) {
+    wireMock.stubFor(get(urlEqualTo(LOOKUP)).willReturn(okJson(
+        "{\"data\":[" + conversation + "]}")));
+
+    ai.phinite.tools.runtime.UnusableResponseException e = assertThrows(
+        ai.phinite.tools.runtime.UnusableResponseException.class,
+        () -> call("create_note", "{'customer_id': 'c1', 'body': 'Prefers email'}"));
+
+    assertThat(e.kind()).isEqualTo("unusable_response");
+    assertThat(e.getMessage()).startsWith("create_note could not continue: the customer's first"
+        + " conversation came back without a usable id (");
+    assertThat(e.getMessage()).endsWith("); pass conversation_id; its earlier requests were sent,"
+        + " nothing further was");
+    assertThat(received()).hasSize(1); // never /conversations/null/notes
+    assertRequest(received().get(0), "GET", LOOKUP, null);
+  }
+
   @Test
   void createNote_unknownCustomerIsTheLookupsNotFound() {
     wireMock.stubFor(get(urlEqualTo(LOOKUP)).willReturn(notFound()

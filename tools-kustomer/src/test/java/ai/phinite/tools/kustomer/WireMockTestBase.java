@@ -70,14 +70,17 @@ abstract class WireMockTestBase {
     return ToolCatalog.load().require("kustomer");
   }
 
+  /** Retries wait for nothing here: tests stay fast, the attempts still happen. */
+  static final ai.phinite.tools.runtime.ToolRuntime RUNTIME =
+      ai.phinite.tools.runtime.ToolRuntime.builder().skipWaits().build();
+
   /** A connection to WireMock with the token and these further credentials. */
   static Connection connect(Map<String, String> credentials) {
     return provider().connection()
         .credential("api_token", TOKEN)
         .credentials(credentials)
         .baseUrl("api", wireMock.baseUrl() + "/v1")
-        // retries wait for nothing here: tests stay fast, the attempts still happen
-        .sleeper(wait -> { }, java.time.Clock.systemUTC())
+        .runtime(RUNTIME)
         .build();
   }
 

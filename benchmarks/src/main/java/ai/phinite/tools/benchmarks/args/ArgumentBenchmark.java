@@ -66,18 +66,22 @@ public class ArgumentBenchmark {
   private String subtool;
   private Connection connection;
   private SerializingTransport transport;
+  private ai.phinite.tools.runtime.ToolRuntime runtime;
   private SchemaValidator phiniteValidator;
   private ReflectionSchemas<?> reflection;
   private final ObjectMapper mapper = new ObjectMapper();
 
   /** Builds the URI and body bytes as the JDK transport would, and answers a fixed response. */
   static final class SerializingTransport implements Transport {
-    private static final Response OK = new Response(200, Map.of(), NullNode.getInstance());
+    private static final java.util.concurrent.CompletableFuture<Response> OK =
+        java.util.concurrent.CompletableFuture.completedFuture(
+            new Response(200, Map.of(), NullNode.getInstance()));
     URI uri;
     byte[] body;
 
     @Override
-    public Response send(PreparedRequest request, Duration timeout) {
+    public java.util.concurrent.CompletableFuture<Response> send(PreparedRequest request,
+        Duration timeout, long maxResponseBytes) {
       uri = URI.create(request.url());
       body = request.body() == null ? null : Json.bytes(request.body());
       return OK;
@@ -95,7 +99,8 @@ public class ArgumentBenchmark {
     ToolProvider<?> tool = ToolCatalog.load().require(small ? "kustomer" : "customerio");
     phiniteValidator = SchemaValidator.compile(tool.descriptor().subtool(subtool).inputSchema());
     transport = new SerializingTransport();
-    Connection.Builder b = tool.connection().transport(transport);
+    runtime = ai.phinite.tools.runtime.ToolRuntime.builder().transport(transport).build();
+    Connection.Builder b = tool.connection().runtime(runtime);
     if (small) {
       b.credential("api_token", Fixtures.TOKEN).baseUrl("api", BASE);
     } else {

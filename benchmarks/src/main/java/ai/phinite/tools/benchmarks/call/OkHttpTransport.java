@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -21,8 +22,8 @@ import okhttp3.RequestBody;
 
 /**
  * An experiment, not part of the runtime: the runtime's pluggable {@link Transport} on OkHttp
- * (blocking I/O on the caller's thread) instead of java.net.http (a selector thread and an executor
- * between the caller and the socket). It sends exactly the prepared request and answers the same
+ * ({@code enqueue} on OkHttp's dispatcher threads, cancel = {@code Call.cancel()}) instead of
+ * java.net.http (a selector thread and an executor between the caller and the socket). It sends exactly the prepared request and answers the same
  * {@link Response} (lower-case header names, JSON body parsed, text otherwise, null when empty) as
  * the runtime's JDK transport, so it shows what the transport alone costs.
  */
@@ -44,7 +45,8 @@ final class OkHttpTransport implements Transport {
   }
 
   @Override
-  public Response send(PreparedRequest request, Duration timeout) {
+  public CompletableFuture<Response> send(PreparedRequest request, Duration timeout,
+      long maxBytes) {
     Request.Builder b = new Request.Builder().url(request.url());
     for (PreparedRequest.Header h : request.headers()) {
       b.header(h.name(), h.value());
@@ -54,25 +56,42 @@ final class OkHttpTransport implements Transport {
         : RequestBody.create(Json.bytes(request.body()), JSON);
     b.method(request.method(), body);
     okhttp3.Call call = client.newCall(b.build());
-    if (timeout != null) {
-      call.timeout().timeout(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-    }
-    try (okhttp3.Response response = call.execute()) {
-      okhttp3.ResponseBody rb = response.body();
-      byte[] bytes = rb == null ? EMPTY : rb.bytes();
-      if (bytes.length > maxResponseBytes) {
-        throw new TransportException(request.operation() + " failed: the response is larger than "
-            + maxResponseBytes + " bytes", null);
+    call.timeout().timeout(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    long limit = Math.min(maxBytes, maxResponseBytes);
+    CompletableFuture<Response> out = new CompletableFuture<>();
+    out.whenComplete((r, e) -> {
+      if (out.isCancelled()) {
+        call.cancel();
       }
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      for (String name : response.headers().names()) {
-        headers.put(name.toLowerCase(Locale.ROOT), response.headers(name));
+    });
+    call.enqueue(new okhttp3.Callback() {
+      @Override
+      public void onResponse(okhttp3.Call c, okhttp3.Response response) {
+        try (response) {
+          okhttp3.ResponseBody rb = response.body();
+          byte[] bytes = rb == null ? EMPTY : rb.bytes();
+          if (bytes.length > limit) {
+            out.completeExceptionally(TransportException.tooLarge(request.operation(), limit));
+            return;
+          }
+          Map<String, List<String>> headers = new LinkedHashMap<>();
+          for (String name : response.headers().names()) {
+            headers.put(name.toLowerCase(Locale.ROOT), response.headers(name));
+          }
+          out.complete(new Response(response.code(), headers,
+              parse(bytes, response.header("content-type"))));
+        } catch (IOException e) {
+          onFailure(c, e);
+        }
       }
-      return new Response(response.code(), headers, parse(bytes, response.header("content-type")));
-    } catch (IOException e) {
-      throw new TransportException(request.operation() + " failed: the server could not be reached ("
-          + e.getClass().getSimpleName() + ")", e);
-    }
+
+      @Override
+      public void onFailure(okhttp3.Call c, IOException e) {
+        out.completeExceptionally(new TransportException(request.operation()
+            + " failed: the server could not be reached (" + e.getClass().getSimpleName() + ")", e));
+      }
+    });
+    return out;
   }
 
   /** As the runtime's JDK transport: JSON when it parses, text otherwise, null when empty. */

@@ -6,6 +6,7 @@ import ai.phinite.tools.kustomer.KustomerTool;
 import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.ToolCatalog;
 import ai.phinite.tools.runtime.ToolProvider;
+import ai.phinite.tools.runtime.ToolRuntime;
 import ai.phinite.tools.runtime.Transport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,7 @@ import java.time.Duration;
  */
 final class PhiniteCaller implements Caller {
   private final Connection connection;
+  private final ToolRuntime runtime;
   private final KustomerTool typed;
   private final boolean useTyped;
 
@@ -38,9 +40,9 @@ final class PhiniteCaller implements Caller {
         .credential("api_token", Fixtures.TOKEN)
         .baseUrl("api", baseUrl);
     Unthrottled.lift(kustomer.descriptor(), builder);
-    if (transport != null) {
-      builder.transport(transport);
-    }
+    this.runtime = transport != null ? ToolRuntime.builder().transport(transport).build()
+        : ToolRuntime.builder().build();
+    builder.runtime(runtime);
     this.connection = builder.build();
     this.typed = connection.client(KustomerTool.class);
     this.useTyped = useTyped;
@@ -67,5 +69,6 @@ final class PhiniteCaller implements Caller {
   @Override
   public void close() {
     connection.close();
+    runtime.close();
   }
 }

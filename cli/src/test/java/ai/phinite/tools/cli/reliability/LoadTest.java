@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import ai.phinite.tools.runtime.Connection;
+import ai.phinite.tools.runtime.ToolRuntime;
 import ai.phinite.tools.runtime.internal.Json;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.Timeout;
  * Many concurrent invocations through one connection: 16 threads × 200 calls of a mix of GET,
  * POST, PATCH, PUT and DELETE subtools of the example tool, each carrying a unique request id in
  * its path, query or body, against a counting server. Every call must succeed, the server must see
- * every request exactly once, and after {@link Connection#close()} the connection's threads must
- * be gone.
+ * every request exactly once, and after {@link ToolRuntime#close()} the runtime's threads must be
+ * gone (a connection owns none).
  */
 class LoadTest {
   static final int THREADS = 16;
@@ -39,9 +40,12 @@ class LoadTest {
   void manyConcurrentCallsThroughOneConnectionArriveExactlyOnce() throws Exception {
     Set<String> before = httpThreads();
     try (CountingHttpServer server = new CountingHttpServer()) {
-      Connection connection = ReliabilityBase.builder("helpdesk", server.baseUrl()).build();
+      ToolRuntime own = ToolRuntime.builder().build();
+      Connection connection = ReliabilityBase.builder("helpdesk", server.baseUrl())
+          .runtime(own).build();
       ConcurrentLinkedQueue<String> errors = run(connection);
       connection.close();
+      own.close();
 
       System.out.printf("load: %d requests, %d ids, %d connections accepted, %d open after close%n",
           server.requests(), server.byId().size(), server.acceptedConnections(),
@@ -58,25 +62,26 @@ class LoadTest {
       assertThat(server.acceptedConnections()).isAtMost(THREADS * 2);
 
       Set<String> leaked = waitForThreads(before, 5_000);
-      assertWithMessage("phinite-http threads still alive after close()").that(leaked).isEmpty();
+      assertWithMessage("runtime threads still alive after close()").that(leaked).isEmpty();
     }
   }
 
   /**
-   * BUG (reported): on JDK 17 {@link Connection#close()} shuts the transport's executor down but
-   * cannot close the {@code HttpClient} (it has no {@code close()} before JDK 21): its pooled TCP
-   * connections and its {@code HttpClient-N-SelectorManager} thread stay until the client is
-   * garbage collected, although close() promises to release "pooled connections".
+   * On JDK 21+ closing the runtime closes its {@code HttpClient} and pooled TCP connections at
+   * once. JDK 17's {@code HttpClient} cannot be closed: its pooled connections and its
+   * {@code HttpClient-N-SelectorManager} thread stay until the client is garbage collected.
    */
   @Test
   @EnabledForJreRange(min = JRE.JAVA_21) // JDK 17's HttpClient has no close()
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   void closeReleasesPooledConnections() throws Exception {
     try (CountingHttpServer server = new CountingHttpServer()) {
-      Connection connection = ReliabilityBase.builder("helpdesk", server.baseUrl()).build();
+      ToolRuntime own = ToolRuntime.builder().build();
+      Connection connection = ReliabilityBase.builder("helpdesk", server.baseUrl())
+          .runtime(own).build();
       connection.invoke("who_am_i", null);
       assertThat(server.openConnections()).isEqualTo(1);
-      connection.close();
+      own.close();
       long deadline = System.currentTimeMillis() + 5_000;
       while (server.openConnections() > 0 && System.currentTimeMillis() < deadline) {
         Thread.sleep(50);
@@ -152,11 +157,11 @@ class LoadTest {
 
   static Set<String> httpThreads() {
     return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-        .map(Thread::getName).filter(n -> n.startsWith("phinite-http-"))
+        .map(Thread::getName).filter(n -> n.startsWith("phinite-"))
         .collect(Collectors.toSet());
   }
 
-  /** The phinite-http threads not in {@code before} still alive after waiting up to {@code ms}. */
+  /** The runtime threads not in {@code before} still alive after waiting up to {@code ms}. */
   static Set<String> waitForThreads(Set<String> before, long ms) throws InterruptedException {
     long deadline = System.currentTimeMillis() + ms;
     Set<String> now;

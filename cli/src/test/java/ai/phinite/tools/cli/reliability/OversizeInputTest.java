@@ -74,7 +74,7 @@ class OversizeInputTest extends ReliabilityBase {
       String[] result = cli("call", "helpdesk", "search_tickets", "--args", args);
       assertWithMessage(result[1]).that(result[0]).isEqualTo("2");
       assertThat(result[1]).contains("\"kind\":\"invalid_input\"");
-      assertThat(result[1]).containsMatch("nesting depth|length");
+      assertThat(result[1]).containsMatch("nesting depth|length|is larger than 8388608 bytes");
       assertThat(result[1].length()).isLessThan(2_000);
     }
     assertThat(received()).isEqualTo(0);

@@ -11,11 +11,9 @@ import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.ToolCatalog;
 import ai.phinite.tools.runtime.ToolProvider;
 import ai.phinite.tools.runtime.internal.Json;
-import ai.phinite.tools.runtime.RateLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -29,9 +27,13 @@ import org.junit.jupiter.api.BeforeAll;
  * {@code 200 {}} to everything (and a usable id to the lookups of the multi-step subtools), the
  * three tools on the test class path with known secret values, and connections whose servers all
  * point at WireMock under a path prefix of their own ({@code /<tool>-<server>}), with retries off,
- * a sleeper that does not sleep and rate limits out of the way.
+ * a runtime that does not wait between attempts, and rate limits out of the way.
  */
 abstract class ReliabilityBase {
+  /** Waits are reported, not waited. */
+  static final ai.phinite.tools.runtime.ToolRuntime RUNTIME =
+      ai.phinite.tools.runtime.ToolRuntime.builder().skipWaits().build();
+
   static final List<String> TOOLS = List.of("kustomer", "customerio", "helpdesk");
 
   static final String KUSTOMER_TOKEN = "kus-SECRET-token-4e1f9b2a";
@@ -191,11 +193,11 @@ abstract class ReliabilityBase {
         .credentials(credentials(tool))
         .maxRetries(0)
         .maxRetryWait(Duration.ofDays(1))
-        .sleeper(wait -> { }, Clock.systemUTC())
-        .requestTimeout(Duration.ofSeconds(20));
+        .runtime(RUNTIME)
+        .withoutDeclaredRateLimits() // limits count per identity in the shared runtime
+        .deadline(Duration.ofSeconds(20));
     for (String server : provider.descriptor().servers().keySet()) {
       b.baseUrl(server, baseUrl + prefix(tool, server));
-      b.rateLimit(server, new RateLimit(1_000_000, Duration.ofSeconds(1)));
     }
     return b;
   }

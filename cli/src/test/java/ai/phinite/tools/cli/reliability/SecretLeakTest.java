@@ -88,7 +88,7 @@ class SecretLeakTest extends ReliabilityBase {
       fail(call, "HTTP 503 retried", b -> builder(call.tool(), base + "/s503").maxRetries(2));
       fail(call, "closed port", b -> builder(call.tool(), "http://127.0.0.1:" + closedPort()));
       fail(call, "timeout",
-          b -> builder(call.tool(), base + "/slow").requestTimeout(Duration.ofMillis(200)));
+          b -> builder(call.tool(), base + "/slow").deadline(Duration.ofMillis(200)));
       fail(call, "response too large", b -> b.maxResponseBytes(1));
       fail(call, "lookup finds nothing", b -> builder(call.tool(), base + "/empty"));
       try (Connection c = connect(call.tool())) {
@@ -110,7 +110,7 @@ class SecretLeakTest extends ReliabilityBase {
     }
     for (String id : TOOLS) {
       for (String route : new String[] {"", "/s401", "/s500", "/slow"}) {
-        try (Connection c = builder(id, base + route).requestTimeout(Duration.ofMillis(300)).build()) {
+        try (Connection c = builder(id, base + route).deadline(Duration.ofMillis(300)).build()) {
           ConnectionTestReport report = c.test();
           leaks.add(id + " test()" + route, report);
           leaks.add(id + " test() json" + route, report.toJson());
@@ -130,7 +130,10 @@ class SecretLeakTest extends ReliabilityBase {
   }
 
   private void rateLimited(Call call) {
-    Connection.Builder b = builder(call.tool(), wm.baseUrl()).maxRetryWait(Duration.ZERO);
+    // a runtime of its own: the limit's state is kept per connection identity in the runtime
+    ai.phinite.tools.runtime.ToolRuntime own = ai.phinite.tools.runtime.ToolRuntime.builder().build();
+    Connection.Builder b = builder(call.tool(), wm.baseUrl()).runtime(own)
+        .maxRetryWait(Duration.ZERO);
     tool(call.tool()).descriptor().servers().keySet()
         .forEach(s -> b.rateLimit(s, new RateLimit(1, Duration.ofHours(1))));
     try (Connection c = b.build()) {
@@ -138,6 +141,8 @@ class SecretLeakTest extends ReliabilityBase {
         c.invoke(call.subtool(), call.json());
         c.invoke(call.subtool(), call.json());
       });
+    } finally {
+      own.close();
     }
   }
 

@@ -12,7 +12,12 @@ public enum ExportFormat {
   /** OpenAI function tools ({@code type: function}), strict where the schema allows. */
   OPENAI("openai"),
   /** Anthropic Messages API tools ({@code name}, {@code description}, {@code input_schema}). */
-  ANTHROPIC("anthropic");
+  ANTHROPIC("anthropic"),
+  /**
+   * Gemini function declarations ({@code {"tools": [{"functionDeclarations": [...]}]}}), their
+   * parameters in the Gemini API's OpenAPI 3.0 subset.
+   */
+  GEMINI("gemini");
 
   private final String id;
 

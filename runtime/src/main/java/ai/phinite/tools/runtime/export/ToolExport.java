@@ -32,6 +32,12 @@ public final class ToolExport {
     if (format == ExportFormat.GRAPH_STUDIO) {
       return graphStudio(tool, selection);
     }
+    if (format == ExportFormat.GEMINI) {
+      ObjectNode doc = NODES.objectNode();
+      ArrayNode declarations = doc.putArray("tools").addObject().putArray("functionDeclarations");
+      selection.of(tool).forEach(s -> declarations.add(gemini(tool, s, prefix)));
+      return doc;
+    }
     ObjectNode doc = NODES.objectNode();
     ArrayNode tools = doc.putArray("tools");
     for (SubtoolSpec s : selection.of(tool)) {
@@ -127,6 +133,44 @@ public final class ToolExport {
     t.set("input_schema", PortableSchema.portable(s.inputSchema()));
     return t;
   }
+
+  /**
+   * A Gemini function declaration: name, description, and parameters in the Gemini API's schema
+   * subset (see {@link GeminiSchema}); no parameters when the subtool takes none.
+   */
+  public static ObjectNode gemini(ToolDescriptor tool, SubtoolSpec s, boolean prefix) {
+    ObjectNode f = NODES.objectNode();
+    f.put("name", name(tool, s, prefix));
+    f.put("description", description(s));
+    ObjectNode parameters = GeminiSchema.convert(PortableSchema.portable(s.inputSchema()), "",
+        new ArrayList<>());
+    if (parameters.path("properties").size() > 0) {
+      f.set("parameters", parameters);
+    }
+    return f;
+  }
+
+  /**
+   * What Gemini would refuse in each selected subtool ({@code "tool.subtool: reason"}): a name or
+   * parameter name outside its rules.
+   */
+  public static List<String> notGemini(ToolDescriptor tool, SubtoolSelection selection,
+      boolean prefix) {
+    List<String> out = new ArrayList<>();
+    for (SubtoolSpec s : selection.of(tool)) {
+      List<String> problems = new ArrayList<>();
+      String name = prefix ? tool.id() + "_" + s.name() : s.name();
+      if (!GEMINI_NAME.matcher(name).matches()) {
+        problems.add("the name '" + name + "' must start with a letter or '_'");
+      }
+      GeminiSchema.convert(PortableSchema.portable(s.inputSchema()), "", problems);
+      problems.forEach(p -> out.add(tool.id() + "." + s.name() + ": " + p));
+    }
+    return out;
+  }
+
+  /** Gemini's function name rule. */
+  static final Pattern GEMINI_NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$");
 
   /** The subtool's description with the rules a host's schema cannot carry, in words. */
   static String description(SubtoolSpec s) {

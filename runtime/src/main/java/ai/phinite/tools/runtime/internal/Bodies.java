@@ -51,13 +51,16 @@ final class Bodies {
   /**
    * Collects a body into one array of its exact size, as the JDK's own {@code ofByteArray} does
    * (keeping the client's buffers until the end, one copy), and cancels it as soon as it passes
-   * the limit.
+   * the limit. It keeps its subscription, so that {@link #cancel()} stops reading the body at
+   * once: JDK 17's request timeout stops at the headers, so the runtime's deadline needs this to
+   * cover the body too.
    */
   static final class Limited implements java.net.http.HttpResponse.BodySubscriber<byte[]> {
     private final long limit;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final List<ByteBuffer> parts = new java.util.ArrayList<>(4);
     private Flow.Subscription subscription;
+    private boolean cancelled;
     private long size;
 
     Limited(long limit) {
@@ -66,8 +69,29 @@ final class Bodies {
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      s.request(Long.MAX_VALUE);
+      boolean stop;
+      synchronized (this) {
+        subscription = s;
+        stop = cancelled;
+      }
+      if (stop) {
+        s.cancel();
+      } else {
+        s.request(Long.MAX_VALUE);
+      }
+    }
+
+    /** Stops reading: the subscription is cancelled, the body fails. */
+    void cancel() {
+      Flow.Subscription s;
+      synchronized (this) {
+        cancelled = true;
+        s = subscription;
+      }
+      if (s != null) {
+        s.cancel();
+      }
+      result.completeExceptionally(new java.util.concurrent.CancellationException());
     }
 
     @Override

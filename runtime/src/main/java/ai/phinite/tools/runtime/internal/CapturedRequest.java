@@ -1,25 +1,25 @@
 package ai.phinite.tools.runtime.internal;
 
-import ai.phinite.tools.runtime.Transport;
 import ai.phinite.tools.runtime.PreparedRequest;
 import ai.phinite.tools.runtime.Response;
 
 /**
- * The transport of a dry run: it never sends; the first request an invocation makes stops the
- * invocation and is handed back to the caller.
+ * The sender of a dry run, and of preparing a single-step call before it is sent asynchronously:
+ * it never sends; the first request an invocation makes stops the invocation (this exception is
+ * thrown) and is handed back to the caller.
  */
-public final class CapturedRequest extends RuntimeException implements Transport {
+public final class CapturedRequest extends RuntimeException implements HttpSupport.Sender {
   private static final long serialVersionUID = 1L;
 
   private transient PreparedRequest request;
 
   /** Creates an empty capture. */
   public CapturedRequest() {
-    super("dry run: request captured, nothing sent", null, false, false);
+    super("request captured, nothing sent", null, false, false);
   }
 
   @Override
-  public Response send(PreparedRequest prepared, java.time.Duration timeout) {
+  public Response send(PreparedRequest prepared) {
     this.request = prepared;
     throw this;
   }
@@ -28,7 +28,4 @@ public final class CapturedRequest extends RuntimeException implements Transport
   public PreparedRequest request() {
     return request;
   }
-
-  @Override
-  public void close() {}
 }

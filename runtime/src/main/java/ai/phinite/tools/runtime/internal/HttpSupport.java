@@ -1,23 +1,17 @@
 package ai.phinite.tools.runtime.internal;
 
-import ai.phinite.tools.runtime.CallOptions;
-import ai.phinite.tools.runtime.Transport;
-import ai.phinite.tools.runtime.HttpStatusException;
 import ai.phinite.tools.runtime.PreparedRequest;
-import ai.phinite.tools.runtime.RateLimitedException;
 import ai.phinite.tools.runtime.Response;
-import ai.phinite.tools.runtime.TransportException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The HTTP side of one connection, as generated clients see it: resolved base URLs, authentication
- * headers and the transport. Generated code creates a {@link RequestBuilder} per call with
- * {@link #request} and sends it with {@link #send}.
+ * The HTTP side of one connection, as generated clients see it: resolved base URLs,
+ * authentication headers, and the {@link Sender} that sends under the call's policies. Generated
+ * code creates a {@link RequestBuilder} per request with {@link #request} and sends it with
+ * {@link #send}.
  */
 public final class HttpSupport {
   /**
@@ -28,61 +22,45 @@ public final class HttpSupport {
    */
   public record ResolvedServer(String baseUrl, PreparedRequest.Header auth) {}
 
+  /**
+   * Sends one request of a call under its policies (rate limits, retries, the call's deadline and
+   * cancellation) and returns the answer, blocking the thread until then.
+   */
+  @FunctionalInterface
+  public interface Sender {
+    /**
+     * Sends the request.
+     *
+     * @throws ai.phinite.tools.runtime.ToolException when no successful answer could be had
+     */
+    Response send(PreparedRequest request);
+  }
+
   private final String toolId;
   private final Map<String, String> credentials;
   private final Map<String, ResolvedServer> servers;
-  private final Transport transport;
   private final String userAgent;
-  private final Policies policies;
-  private final CallOptions options;
-  private final Redactor redactor;
-
-  /** Requests sent by this thread, so a caller can tell whether a failed call sent anything. */
-  private static final ThreadLocal<int[]> SENT = ThreadLocal.withInitial(() -> new int[1]);
+  private final Sender sender;
 
   /**
    * @param toolId the tool's id
    * @param credentials the connection's values, defaults applied
    * @param servers the servers by id
-   * @param transport what sends requests
    * @param userAgent the User-Agent header value
-   * @param policies retries, timeouts and rate limits
-   * @param redactor removes the connection's secrets from what servers send back
+   * @param sender what sends the requests
    */
   public HttpSupport(String toolId, Map<String, String> credentials,
-      Map<String, ResolvedServer> servers, Transport transport, String userAgent,
-      Policies policies, Redactor redactor) {
-    this(toolId, credentials, servers, transport, userAgent, policies, CallOptions.NONE, redactor);
-  }
-
-  private HttpSupport(String toolId, Map<String, String> credentials,
-      Map<String, ResolvedServer> servers, Transport transport, String userAgent,
-      Policies policies, CallOptions options, Redactor redactor) {
+      Map<String, ResolvedServer> servers, String userAgent, Sender sender) {
     this.toolId = toolId;
     this.credentials = credentials;
     this.servers = servers;
-    this.transport = transport;
     this.userAgent = userAgent;
-    this.policies = policies;
-    this.options = options;
-    this.redactor = redactor;
+    this.sender = sender;
   }
 
-  /** How many requests this thread has handed to a transport so far. */
-  public static int sentOnThisThread() {
-    return SENT.get()[0];
-  }
-
-  /** The same connection with another transport (used for dry runs). */
-  public HttpSupport withTransport(Transport other) {
-    return new HttpSupport(toolId, credentials, servers, other, userAgent, policies, options,
-        redactor);
-  }
-
-  /** The same connection with per-call overrides (one call's timeout or retries). */
-  public HttpSupport withOptions(CallOptions callOptions) {
-    return new HttpSupport(toolId, credentials, servers, transport, userAgent, policies,
-        callOptions, redactor);
+  /** The same connection, sending with another sender (one call's, or a dry run's). */
+  public HttpSupport with(Sender other) {
+    return new HttpSupport(toolId, credentials, servers, userAgent, other);
   }
 
   String toolId() {
@@ -122,99 +100,11 @@ public final class HttpSupport {
    * Sends the request under its operation's policy: waits for the connection's rate limits,
    * retries what may be retried (429 and 503 always, honouring {@code Retry-After}; other 5xx,
    * timeouts and connection failures only for idempotent operations) with jittered exponential
-   * backoff within the retry budget. A final status of 400 or more becomes an
-   * {@link HttpStatusException} carrying the server's message and the number of attempts.
+   * backoff, all within the call's deadline. A final status of 300 or more becomes an
+   * {@link ai.phinite.tools.runtime.HttpStatusException}.
    */
   public Response send(RequestBuilder request) {
-    PreparedRequest prepared = request.build();
-    CallPolicy policy = apply(options, policies.of(prepared.operation(), prepared.method()));
-    long budgetNanos = policy.maxWait().toNanos();
-    // an operation's own limit replaces its server's: APIs give some endpoints their own budget
-    TokenBucket limiter = policies.operationLimiter(prepared.operation());
-    String limited = prepared.operation();
-    if (limiter == null) {
-      limiter = policies.serverLimiter(prepared.server());
-      limited = "server " + prepared.server();
-    }
-    for (int attempt = 1; ; attempt++) {
-      budgetNanos -= throttle(limiter, prepared, budgetNanos, limited); // retries wait their turn too
-      Response response = null;
-      TransportException failure = null;
-      try {
-        SENT.get()[0]++;
-        response = transport.send(prepared, policy.timeout());
-      } catch (TransportException e) {
-        failure = e;
-      }
-      if (response != null && response.status() < 400) {
-        return response;
-      }
-      int status = response == null ? 0 : response.status();
-      boolean retryable = status == 429 || status == 503
-          || (policy.retryFailures() && (failure != null || status >= 500));
-      Duration wait = response == null ? null : RetryAfter.of(response, policies.clock().instant());
-      if (wait == null || wait.isZero()) {
-        wait = backoff(attempt); // no usable hint, or a reset time already past
-      }
-      if (!retryable || attempt > policy.maxRetries() || wait.toNanos() > budgetNanos) {
-        if (failure != null) {
-          throw failure.afterAttempts(attempt, policy.retryFailures());
-        }
-        Response clean = redactor.response(response);
-        throw new HttpStatusException(
-            prepared.operation(), clean, ErrorBodies.message(clean.body()), attempt);
-      }
-      sleep(wait);
-      budgetNanos -= wait.toNanos();
-    }
-  }
-
-  private static CallPolicy apply(CallOptions o, CallPolicy p) {
-    CallPolicy out = p;
-    if (o.attemptTimeout() != null) {
-      out = out.withTimeout(o.attemptTimeout());
-    }
-    if (o.maxRetries() != null) {
-      out = out.withMaxRetries(o.maxRetries());
-    }
-    return out;
-  }
-
-  private long throttle(TokenBucket limiter, PreparedRequest prepared, long budgetNanos,
-      String what) {
-    if (limiter == null) {
-      return 0;
-    }
-    Duration wait = limiter.reserve(System.nanoTime(), Duration.ofNanos(Math.max(0, budgetNanos)));
-    if (wait == null) {
-      Duration free = limiter.untilFree(System.nanoTime());
-      throw new RateLimitedException(prepared.operation() + " was not sent: this connection's rate"
-          + " limit for " + what + " allows the next request in " + seconds(free)
-          + "; try again then", free);
-    }
-    if (!wait.isZero()) {
-      sleep(wait);
-    }
-    return wait.toNanos();
-  }
-
-  private static String seconds(Duration d) {
-    return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-  }
-
-  /** Full-jitter exponential backoff: a random wait up to 250 ms × 2^(attempt-1), at most 8 s. */
-  static Duration backoff(int attempt) {
-    long cap = Math.min(8_000, 250L << Math.min(attempt - 1, 10));
-    return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
-  }
-
-  private void sleep(Duration wait) {
-    try {
-      policies.sleeper().sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransportException("The call was interrupted while waiting to retry", e);
-    }
+    return sender.send(request.build());
   }
 
   /** Sends the request and returns only the response body. */

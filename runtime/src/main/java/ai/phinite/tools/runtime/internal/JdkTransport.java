@@ -1,8 +1,8 @@
 package ai.phinite.tools.runtime.internal;
 
-import ai.phinite.tools.runtime.Transport;
 import ai.phinite.tools.runtime.PreparedRequest;
 import ai.phinite.tools.runtime.Response;
+import ai.phinite.tools.runtime.Transport;
 import ai.phinite.tools.runtime.TransportException;
 import java.io.IOException;
 import java.net.URI;
@@ -16,51 +16,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
- * The live transport: one {@link HttpClient} (safe for concurrent use) on a thread pool this
- * transport owns and shuts down on {@link #close()}, so a closed connection leaves no threads.
+ * The default transport: one {@link HttpClient} (HTTP/1.1, redirects never followed) on the
+ * runtime's bounded executor, shared by every connection of the runtime. Requests go out with
+ * {@code sendAsync}; cancelling a returned future cancels the exchange and stops reading its
+ * body, which closes its connection.
  */
 public final class JdkTransport implements Transport {
-  private static final AtomicInteger POOLS = new AtomicInteger();
-
-  private final ExecutorService executor;
   private final HttpClient client;
-  private final Duration requestTimeout;
-  private final long maxResponseBytes;
 
   /**
    * @param connectTimeout how long to wait for a TCP/TLS connection
-   * @param requestTimeout how long to wait for a whole response
-   * @param maxResponseBytes the largest response body accepted
+   * @param executor where the client runs its work (bounded; never blocked by the runtime)
    */
-  public JdkTransport(Duration connectTimeout, Duration requestTimeout, long maxResponseBytes) {
-    int pool = POOLS.incrementAndGet();
-    AtomicInteger threads = new AtomicInteger();
-    ThreadFactory factory = r -> {
-      Thread t = new Thread(r, "phinite-http-" + pool + "-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-    this.executor = Executors.newCachedThreadPool(factory);
+  public JdkTransport(Duration connectTimeout, Executor executor) {
     this.client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .executor(executor)
         .build();
-    this.requestTimeout = requestTimeout;
-    this.maxResponseBytes = maxResponseBytes;
   }
 
   @Override
-  public Response send(PreparedRequest request, Duration timeout) {
-    Duration effective = timeout != null ? timeout : requestTimeout;
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url())).timeout(effective);
+  public CompletableFuture<Response> send(PreparedRequest request, Duration timeout,
+      long maxResponseBytes) {
+    // the client's own timeout covers the headers only; the runtime cancels at the deadline
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url())).timeout(timeout);
     for (PreparedRequest.Header h : request.headers()) {
       b.header(h.name(), h.value());
     }
@@ -68,32 +54,58 @@ public final class JdkTransport implements Transport {
         ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(Json.bytes(request.body()));
     b.method(request.method(), publisher);
-    HttpResponse<byte[]> response;
-    try {
-      response = client.send(b.build(), info -> new Bodies.Limited(maxResponseBytes));
-    } catch (HttpConnectTimeoutException e) {
-      throw new TransportException(request.operation() + " failed: could not connect to "
-          + host(request) + " within the connect timeout", e);
-    } catch (HttpTimeoutException e) {
-      throw new TransportException(request.operation() + " failed: no response from "
-          + host(request) + " within " + effective.toMillis() + " ms", e);
-    } catch (IOException e) {
-      if (causedBy(e, Bodies.TooLarge.class)) {
-        throw new TransportException(request.operation() + " failed: the response is larger than "
-            + maxResponseBytes + " bytes", null);
+    Bodies.Limited body = new Bodies.Limited(maxResponseBytes);
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        client.sendAsync(b.build(), info -> body);
+    CompletableFuture<Response> out = new CompletableFuture<>();
+    exchange.whenComplete((response, error) -> {
+      if (error != null) {
+        out.completeExceptionally(failure(request, error, timeout, maxResponseBytes));
+      } else {
+        out.complete(response(response));
       }
-      throw new TransportException(request.operation() + " failed: " + host(request)
-          + " could not be reached or its response could not be read ("
-          + e.getClass().getSimpleName() + ")", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransportException(request.operation() + " was interrupted", e);
-    }
-    byte[] bytes = response.body();
+    });
+    out.whenComplete((response, error) -> {
+      if (out.isCancelled()) {
+        exchange.cancel(true);
+        body.cancel();
+      }
+    });
+    return out;
+  }
+
+  private static Response response(HttpResponse<byte[]> response) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
     String contentType = response.headers().firstValue("content-type").orElse(null);
-    return new Response(response.statusCode(), headers, Bodies.parse(bytes, contentType));
+    return new Response(response.statusCode(), headers, Bodies.parse(response.body(), contentType));
+  }
+
+  private static TransportException failure(PreparedRequest request, Throwable error,
+      Duration timeout, long maxResponseBytes) {
+    Throwable e = error instanceof CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (e instanceof TransportException t) {
+      return t;
+    }
+    if (causedBy(e, Bodies.TooLarge.class)) {
+      return TransportException.tooLarge(request.operation(), maxResponseBytes);
+    }
+    if (e instanceof HttpConnectTimeoutException) {
+      return new TransportException(request.operation() + " failed: could not connect to "
+          + host(request) + " within the connect timeout", e);
+    }
+    if (e instanceof HttpTimeoutException) {
+      return new TransportException(request.operation() + " failed: no response from "
+          + host(request) + " within " + Durations.text(timeout), e);
+    }
+    if (e instanceof IOException) {
+      return new TransportException(request.operation() + " failed: " + host(request)
+          + " could not be reached or its response could not be read ("
+          + e.getClass().getSimpleName() + ")", e);
+    }
+    return new TransportException(request.operation() + " failed: the request could not be"
+        + " sent (" + e.getClass().getSimpleName() + ")", e);
   }
 
   private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
@@ -105,26 +117,23 @@ public final class JdkTransport implements Transport {
     return false;
   }
 
-  private static String host(PreparedRequest request) {
+  static String host(PreparedRequest request) {
     URI uri = URI.create(request.url());
     return uri.getScheme() + "://" + uri.getAuthority();
   }
 
   /**
-   * Shuts the thread pool down and, on JDK 21 and later (where {@link HttpClient} is
-   * {@link AutoCloseable}), closes the client and its pooled connections at once. JDK 17's client
-   * has no {@code close()}: its idle connections and selector thread end when it is garbage
-   * collected.
+   * On JDK 21 and later closes the client and its pooled connections at once
+   * ({@code HttpClient.shutdownNow()}, looked up by name since JDK 17 has no such method). JDK 17's
+   * client cannot be closed: its idle connections and its one selector thread end when it is
+   * garbage collected.
    */
   @Override
   public void close() {
-    if (client instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        // closing is best effort: nothing more can be released
-      }
+    try {
+      HttpClient.class.getMethod("shutdownNow").invoke(client);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // JDK 17: nothing more can be released
     }
-    executor.shutdownNow();
   }
 }

@@ -15,8 +15,14 @@ import java.util.Map;
  * generated code; records are converted by generated code before they get here.
  */
 public final class Json {
-  /** The mapper every part of the runtime shares (thread-safe once configured). */
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * The mapper every part of the runtime shares (thread-safe once configured). Decimals are read
+   * as {@link BigDecimal}, exactly as written ({@code 12345678901234567.89} and {@code 2.50} go out
+   * as they came in), never through {@code double}.
+   */
+  public static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -1,63 +1,101 @@
 package ai.phinite.tools.runtime.internal;
 
 import ai.phinite.tools.runtime.RateLimit;
-import java.time.Clock;
+import ai.phinite.tools.runtime.ToolDescriptor;
+import ai.phinite.tools.runtime.ToolDescriptor.SubtoolSpec;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The sending policies of one connection: each operation's {@link CallPolicy}, the rate limiters
- * of its servers and operations, and how to wait. Built by the connection from the tool's
- * descriptor and the connection's options.
+ * The sending policies of a tool as a connection applies them: each operation's
+ * {@link CallPolicy} and the client-side rate limits of its servers and operations. Immutable; the
+ * policies of a tool without overrides are computed once and shared by all its connections. The
+ * state of the limits lives in the runtime's {@link ai.phinite.tools.runtime.RateLimiter}.
  */
 public final class Policies {
-  /** Waits between attempts; tests replace it to run without real sleeping. */
-  @FunctionalInterface
-  public interface Sleeper {
-    /** Waits for the duration. */
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
-  /** The real sleeper. */
-  public static final Sleeper THREAD_SLEEP = d -> Thread.sleep(d.toMillis(), (int) (d.toNanosPart() % 1_000_000));
+  /**
+   * A client-side limit and the scope it counts in.
+   *
+   * @param scope {@code server:<id>} or {@code operation:<name>}
+   * @param limit the limit
+   */
+  public record Limit(String scope, RateLimit limit) {}
 
   private final Map<String, CallPolicy> operations;
   private final CallPolicy idempotentDefault;
   private final CallPolicy unsafeDefault;
-  private final Map<String, TokenBucket> serverLimiters = new HashMap<>();
-  private final Map<String, TokenBucket> operationLimiters = new HashMap<>();
-  private final Sleeper sleeper;
-  private final Clock clock;
+  private final Map<String, Limit> serverLimits;
+  private final Map<String, Limit> operationLimits;
 
-  /**
-   * @param operations the policy of each operation named in the descriptor
-   * @param maxRetries the retries of operations the descriptor does not name
-   * @param maxWait the total wait of operations the descriptor does not name
-   * @param serverLimits rate limits per server id
-   * @param sleeper how to wait
-   * @param clock the wall clock (for HTTP-date and epoch reset headers)
-   */
-  public Policies(Map<String, CallPolicy> operations, int maxRetries, Duration maxWait,
-      Map<String, RateLimit> serverLimits, Sleeper sleeper, Clock clock) {
+  private Policies(Map<String, CallPolicy> operations, int maxRetries, Duration maxWait,
+      Map<String, RateLimit> serverLimits) {
     this.operations = Map.copyOf(operations);
     this.idempotentDefault = new CallPolicy(maxRetries, maxWait, true, null, null);
     this.unsafeDefault = new CallPolicy(maxRetries, maxWait, false, null, null);
-    serverLimits.forEach((id, limit) -> serverLimiters.put(id, new TokenBucket(limit)));
-    for (Map.Entry<String, CallPolicy> e : operations.entrySet()) {
-      if (e.getValue().rateLimit() != null) {
-        operationLimiters.put(e.getKey(), new TokenBucket(e.getValue().rateLimit()));
+    Map<String, Limit> servers = new HashMap<>();
+    serverLimits.forEach((id, limit) -> servers.put(id, new Limit("server:" + id, limit)));
+    this.serverLimits = Map.copyOf(servers);
+    Map<String, Limit> ops = new HashMap<>();
+    operations.forEach((name, p) -> {
+      if (p.rateLimit() != null) {
+        ops.put(name, new Limit("operation:" + name, p.rateLimit()));
+      }
+    });
+    this.operationLimits = Map.copyOf(ops);
+  }
+
+  /**
+   * The policies of a tool from its descriptor, with a connection's overrides.
+   *
+   * @param d the tool
+   * @param maxRetries retries of every operation, or {@code null} for what the tool declares
+   * @param maxRetryWait the wait budget of every operation, or {@code null} for the declared
+   * @param declaredRateLimits whether the tool's declared limits apply
+   * @param overrides limits per server id replacing the declared ones ({@code null}: none)
+   */
+  public static Policies of(ToolDescriptor d, Integer maxRetries, Duration maxRetryWait,
+      boolean declaredRateLimits, Map<String, RateLimit> overrides) {
+    Map<String, CallPolicy> operations = new LinkedHashMap<>();
+    int defaultRetries = maxRetries != null ? maxRetries : CallPolicy.DEFAULT_RETRIES;
+    Duration defaultWait = maxRetryWait != null ? maxRetryWait : CallPolicy.DEFAULT_MAX_WAIT;
+    for (SubtoolSpec s : d.subtools().values()) {
+      JsonNode p = s.json().path("policy");
+      operations.put(s.name(), new CallPolicy(
+          maxRetries != null ? maxRetries : p.path("maxRetries").asInt(defaultRetries),
+          maxRetryWait != null || !p.has("maxWaitSeconds") ? defaultWait
+              : Duration.ofSeconds(p.path("maxWaitSeconds").asLong()),
+          p.path("retryFailures").asBoolean(s.hints().idempotent()),
+          p.has("timeoutSeconds") ? Duration.ofSeconds(p.path("timeoutSeconds").asLong()) : null,
+          declaredRateLimits ? rateLimit(p.path("rateLimit")) : null));
+    }
+    Map<String, RateLimit> servers = new LinkedHashMap<>();
+    for (JsonNode s : d.json().path("servers")) {
+      RateLimit declared = rateLimit(s.path("rateLimit"));
+      if (declared != null && declaredRateLimits) {
+        servers.put(s.path("id").asText(), declared);
       }
     }
-    this.sleeper = sleeper;
-    this.clock = clock;
+    servers.putAll(overrides);
+    servers.values().removeIf(Objects::isNull);
+    return new Policies(operations, defaultRetries, defaultWait, servers);
+  }
+
+  private static RateLimit rateLimit(JsonNode node) {
+    return node.isObject()
+        ? new RateLimit(node.path("requests").asInt(), Duration.ofMillis(
+            Math.round(node.path("perSeconds").asDouble() * 1000)))
+        : null;
   }
 
   /**
    * The policy of an operation; one the descriptor does not name (a step of a multi-step subtool)
    * retries failures when its HTTP method is idempotent.
    */
-  CallPolicy of(String operation, String method) {
+  public CallPolicy of(String operation, String method) {
     CallPolicy p = operations.get(operation);
     if (p != null) {
       return p;
@@ -66,19 +104,12 @@ public final class Policies {
         ? idempotentDefault : unsafeDefault;
   }
 
-  TokenBucket serverLimiter(String server) {
-    return serverLimiters.get(server);
-  }
-
-  TokenBucket operationLimiter(String operation) {
-    return operationLimiters.get(operation);
-  }
-
-  Sleeper sleeper() {
-    return sleeper;
-  }
-
-  Clock clock() {
-    return clock;
+  /**
+   * The limit a request of an operation counts against: the operation's own, which replaces its
+   * server's (APIs give some endpoints their own budget), else its server's, else {@code null}.
+   */
+  public Limit limitOf(String operation, String server) {
+    Limit own = operationLimits.get(operation);
+    return own != null ? own : serverLimits.get(server);
   }
 }

@@ -11,13 +11,19 @@ import java.time.format.DateTimeParseException;
  * How long a server asks the client to wait: {@code Retry-After} in seconds or as an HTTP date
  * (RFC 9110), else a rate-limit reset header such as Kustomer's {@code x-ratelimit-reset} (epoch
  * seconds when larger than 10^9, otherwise seconds from now — the docs do not say which; both are
- * read).
+ * read). Absurd values (years ahead, {@code 1e300}) are capped at {@link #MAX}, so no arithmetic
+ * on them can overflow.
  */
-final class RetryAfter {
+public final class RetryAfter {
+  /** The longest wait ever reported: 100 years. */
+  public static final Duration MAX = Duration.ofDays(36_525);
+
+  private static final double MAX_MILLIS = MAX.toMillis();
+
   private RetryAfter() {}
 
   /** The wait the response asks for, or {@code null} when it says nothing usable. */
-  static Duration of(Response response, Instant now) {
+  public static Duration of(Response response, Instant now) {
     Duration d = parse(response.header("retry-after"), now, false);
     if (d == null) {
       d = parse(response.header("x-ratelimit-reset"), now, true);
@@ -32,21 +38,28 @@ final class RetryAfter {
     String v = value.strip();
     try {
       double seconds = Double.parseDouble(v);
-      if (seconds < 0 || Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+      if (!(seconds >= 0) || Double.isInfinite(seconds)) {
         return null;
       }
-      if (epochAllowed && seconds > 1e9) {
-        long millis = (long) (seconds * 1000) - now.toEpochMilli();
-        return Duration.ofMillis(Math.max(0, millis));
-      }
-      return Duration.ofMillis((long) (seconds * 1000));
+      double millis = epochAllowed && seconds > 1e9
+          ? seconds * 1000 - now.toEpochMilli()
+          : seconds * 1000;
+      return millis(millis);
     } catch (NumberFormatException notNumber) {
       try {
         Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        return Duration.ofMillis(Math.max(0, at.toEpochMilli() - now.toEpochMilli()));
-      } catch (DateTimeParseException notDate) {
+        return millis((double) at.toEpochMilli() - now.toEpochMilli());
+      } catch (DateTimeParseException | ArithmeticException notDate) {
         return null;
       }
     }
+  }
+
+  /** Milliseconds as a duration, at least 0 and at most {@link #MAX}. */
+  private static Duration millis(double millis) {
+    if (!(millis > 0)) {
+      return Duration.ZERO;
+    }
+    return millis >= MAX_MILLIS ? MAX : Duration.ofMillis((long) millis);
   }
 }

@@ -136,7 +136,95 @@ class ToolExportTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ExportFormat.parse("yaml"));
     assertThat(e).hasMessageThat()
-        .isEqualTo("Unknown format 'yaml'; use one of graph-studio, mcp, openai, anthropic");
+        .isEqualTo("Unknown format 'yaml'; use one of graph-studio, mcp, openai, anthropic,"
+            + " gemini");
+  }
+
+  /** Keywords of the Gemini API's Schema (its select subset of OpenAPI 3.0). */
+  private static final Set<String> GEMINI_KEYWORDS = Set.of("type", "format", "title",
+      "description", "nullable", "enum", "maxItems", "minItems", "properties", "required",
+      "minProperties", "maxProperties", "minLength", "maxLength", "pattern", "default", "anyOf",
+      "items", "minimum", "maximum");
+
+  @Test
+  void geminiDeclarationsUseOnlyTheOpenApiSubset() {
+    ObjectNode doc = ToolExport.export(sample, ExportFormat.GEMINI, all, false);
+    assertThat(fieldNames(doc)).containsExactly("tools");
+    assertThat(doc.path("tools")).hasSize(1);
+    JsonNode declarations = doc.path("tools").get(0).path("functionDeclarations");
+    assertThat(declarations).hasSize(3);
+    for (JsonNode f : declarations) {
+      assertThat(fieldNames(f)).containsAtLeast("name", "description");
+      assertThat(ToolExport.GEMINI_NAME.matcher(f.path("name").asText()).matches()).isTrue();
+      assertGeminiSubset(f.path("parameters"), f.path("name").asText());
+    }
+    JsonNode get = declarations.get(0).path("parameters");
+    assertThat(get.path("type").asText()).isEqualTo("OBJECT");
+    assertThat(get.path("required").toString()).isEqualTo("[\"item_id\"]");
+    assertThat(get.path("properties").path("item_id").path("type").asText()).isEqualTo("STRING");
+    assertThat(get.path("properties").path("page_size").path("type").asText())
+        .isEqualTo("INTEGER");
+    assertThat(get.path("properties").path("page_size").path("default").asInt()).isEqualTo(25);
+  }
+
+  @Test
+  void geminiSaysInWordsWhatItsSchemaCannotCarry() {
+    JsonNode declarations = ToolExport.export(sample, ExportFormat.GEMINI, all, false)
+        .path("tools").get(0).path("functionDeclarations");
+    JsonNode create = declarations.get(1).path("parameters").path("properties");
+    JsonNode additional = create.path("additional_fields");
+    assertThat(additional.path("type").asText()).isEqualTo("OBJECT");
+    assertThat(additional.has("additionalProperties")).isFalse();
+    assertThat(additional.has("propertyNames")).isFalse();
+    assertThat(additional.path("description").asText()).isEqualTo("More fields. An object of"
+        + " any keys.");
+    JsonNode notify = declarations.get(2);
+    assertThat(notify.path("description").asText())
+        .isEqualTo("Send a notice to one audience. Give at most one of: person, ids.");
+    JsonNode url = notify.path("parameters").path("properties").path("url");
+    assertThat(url.has("format")).isFalse();
+    assertThat(url.path("description").asText()).isEqualTo("A link. Format: uri.");
+    assertThat(notify.path("parameters").path("properties").path("level").path("enum").toString())
+        .isEqualTo("[\"low\",\"high\"]");
+    assertThat(ToolExport.notGemini(sample, all, false)).isEmpty();
+  }
+
+  @Test
+  void geminiTypeArraysBecomeNullableOrAnyOf() {
+    ObjectNode schema = (ObjectNode) ai.phinite.tools.runtime.internal.Json.MAPPER.valueToTree(
+        java.util.Map.of("type", "object", "properties", java.util.Map.of(
+            "id", java.util.Map.of("type", List.of("string", "integer")),
+            "note", java.util.Map.of("type", List.of("string", "null"), "const", "x"),
+            "bad-name", java.util.Map.of("type", "boolean"))));
+    List<String> problems = new ArrayList<>();
+    JsonNode out = GeminiSchema.convert(schema, "", problems);
+    assertThat(out.path("properties").path("id").path("anyOf").toString())
+        .isEqualTo("[{\"type\":\"STRING\"},{\"type\":\"INTEGER\"}]");
+    assertThat(out.path("properties").path("id").has("type")).isFalse();
+    assertThat(out.path("properties").path("note").path("type").asText()).isEqualTo("STRING");
+    assertThat(out.path("properties").path("note").path("nullable").asBoolean()).isTrue();
+    assertThat(out.path("properties").path("note").path("enum").toString()).isEqualTo("[\"x\"]");
+    assertThat(problems).containsExactly("'bad-name' is not a name Gemini accepts (a letter or"
+        + " '_' first, then letters, digits or '_', at most 64)");
+  }
+
+  /** Only the Gemini subset's keywords, upper-case types, string enums, no type arrays. */
+  private static void assertGeminiSubset(JsonNode schema, String where) {
+    if (schema.isMissingNode()) {
+      return;
+    }
+    for (String k : fieldNames(schema)) {
+      assertThat(GEMINI_KEYWORDS).contains(k);
+    }
+    if (schema.has("type")) {
+      assertThat(schema.path("type").isTextual()).isTrue();
+      assertThat(Set.of("STRING", "NUMBER", "INTEGER", "BOOLEAN", "ARRAY", "OBJECT"))
+          .contains(schema.path("type").asText());
+    }
+    schema.path("enum").forEach(v -> assertThat(v.isTextual()).isTrue());
+    schema.path("properties").forEach(p -> assertGeminiSubset(p, where));
+    assertGeminiSubset(schema.path("items"), where);
+    schema.path("anyOf").forEach(a -> assertGeminiSubset(a, where));
   }
 
   /** OpenAI strict mode: objects list every property as required and forbid others. */
