@@ -195,6 +195,14 @@ class ResponseShapingTest extends WireMockTestBase {
     }
   }
 
+  @Test
+  void aListAnsweredWithAnObjectIsAListOfOneAsynchronouslyToo() throws Exception {
+    wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson("{\"data\":{\"id\":\"c1\"}}")));
+    JsonNode shaped = kustomer.invokeAsync("list_customers", json("{}"), SHAPED)
+        .get(30, java.util.concurrent.TimeUnit.SECONDS).body();
+    assertThat(shaped.toString()).isEqualTo("{\"items\":[{\"id\":\"c1\"}]}");
+  }
+
   private static void assertKeepsEveryValue(String subtool, JsonNode raw, JsonNode shaped) {
     java.util.Set<String> missing = new java.util.TreeSet<>(ReadFixtures.values(raw, true));
     ReadFixtures.values(shaped, false).forEach(missing::remove);

@@ -90,7 +90,14 @@ public final class Shaper {
     JsonNode restCompact = Compactor.compact(rest, spec.jsonApi());
     ObjectNode others = restCompact instanceof ObjectNode o ? o : NODES.objectNode();
     if (spec.items() != null) {
-      return list(target.isArray() ? target : NODES.arrayNode(), others, body);
+      JsonNode items = target;
+      if (!target.isArray()) { // an object where a list was declared is a list of one: kept
+        items = NODES.arrayNode();
+        if (!target.isMissingNode() && !target.isNull()) {
+          ((ArrayNode) items).add(target);
+        }
+      }
+      return list(items, others, body);
     }
     JsonNode item = Compactor.compact(target.isMissingNode() ? body : target, spec.jsonApi());
     return single(item == null ? NODES.objectNode() : item, others);
@@ -434,8 +441,13 @@ public final class Shaper {
   }
 
   private static Long number(JsonNode n) {
-    return n.isIntegralNumber() ? n.longValue()
-        : n.isTextual() && n.textValue().matches("\\d{1,18}") ? Long.parseLong(n.textValue()) : null;
+    if (n.isIntegralNumber()) {
+      return n.longValue();
+    }
+    if (n.isTextual() && n.textValue().matches("\\d{1,18}")) {
+      return Long.parseLong(n.textValue());
+    }
+    return null; // no total said: (a conditional expression here would unbox this null)
   }
 
   private static String names(List<String> names) {

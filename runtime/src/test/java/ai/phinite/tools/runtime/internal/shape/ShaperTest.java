@@ -86,6 +86,15 @@ class ShaperTest {
   }
 
   @Test
+  void anObjectWhereAListWasDeclaredIsAListOfOne() {
+    JsonNode shaped = Shaper.shape(LIST, "list_customers", json("{}"), json("{'data':{'id':'c1'}}"),
+        20_000);
+    assertEquals(json("{'items':[{'id':'c1'}]}"), shaped);
+    assertEquals(json("{'items':[]}"), Shaper.shape(LIST, "list_customers", json("{}"),
+        json("{'data':null}"), 20_000));
+  }
+
+  @Test
   void theLastPageHasNoNext() {
     JsonNode shaped = Shaper.shape(LIST, "list_customers", json("{}"), page(2, 1, false, 2), 20_000);
     assertFalse(shaped.has("next"));
