@@ -4,7 +4,9 @@
 #      plus a paired, interleaved cross-check of the ratios;
 #   2. argument path without network (JMH);
 #   3. catalog load in fresh JVMs (real tools, synthetic 5,000 subtools; default and AppCDS);
-#   4. javac cost with and without the processor at 100, 1,000 and 5,000 subtools.
+#   4. javac cost with and without the processor at 100, 1,000 and 5,000 subtools;
+#   5. hosted runtime: threads, fds and heap per open connection at 1,000 and 10,000 tenants, and
+#      throughput with 1,000 calls in flight (results in target/results; figures in findings.md).
 # About 7 minutes on 2 cores (Maven build included); QUICK=1 for a ~4-minute smoke run. OFFLINE=1 passes -o to Maven.
 # The benchmarks module is built only here (profile bench), never by `mvn verify` or CI.
 set -euo pipefail
@@ -74,6 +76,12 @@ echo "== 4. build cost (javac with and without the processor)"
 "$JAVA" -Xmx4g -cp "$CP" ai.phinite.tools.benchmarks.build.BuildCost "$WORK" "$RESULTS" \
   "$BENCH/target/classpath/compile.txt" "$BENCH/target/classpath/processor.txt" \
   100,1000,5000 "$BUILD_WARMUPS" "$BUILD_REPS" | tee "$RESULTS/build.txt"
+
+echo "== 5. hosted runtime: tenants (fresh JVM per N) and 1,000 calls in flight"
+for n in 1000 10000; do
+  "$JAVA" -cp "$CP" ai.phinite.tools.benchmarks.hosted.Tenants "$n"
+done | tee "$RESULTS/tenants.txt"
+"$JAVA" -cp "$CP" ai.phinite.tools.benchmarks.hosted.Concurrency 1000 5000 3 | tee "$RESULTS/concurrency.txt"
 
 END=$(date +%s)
 cat > "$RESULTS/settings.md" <<SETTINGS

@@ -40,6 +40,17 @@ public @interface Arg {
   boolean required() default true;
 
   /**
+   * Whether the agent may give an explicit {@code null}, which is sent as {@code null} (a JSON
+   * body field or record component) or as an empty value (a form field): how PATCH-style APIs
+   * clear a field. The schema's type then includes {@code "null"}. A {@code null} stays distinct
+   * from leaving the argument out, so the Java type is {@code Optional<T>}: a {@code null}
+   * reference means left out, {@code Optional.empty()} means send {@code null}. Only for body
+   * fields, record components and arguments of multi-step subtools; not with
+   * {@link #defaultValue()}. (Without it, a {@code null} for an optional argument means left out.)
+   */
+  boolean nullable() default false;
+
+  /**
    * The value used when the argument is left out, written as it would be in JSON without quotes
    * for strings ({@code "id"}, {@code "10"}, {@code "true"}); checked at compile time against the
    * type and the bounds.

@@ -13,7 +13,9 @@ import java.lang.annotation.Target;
  *   <li>{@code @Auth(basicUsername = "site_id", basicPassword = "track_api_key")}:
  *       {@code Authorization: Basic base64(site_id:track_api_key)} with standard Base64;
  *   <li>{@code @Auth(apiKeyHeader = "X-Api-Key", apiKey = "api_key")}: the credential sent as
- *       the value of that header.
+ *       the value of that header;
+ *   <li>{@code @Auth(oauth2 = @OAuth2(...))}: an OAuth2 access token obtained and renewed by the
+ *       runtime, sent as {@code Authorization: Bearer <token>} (see {@link OAuth2}).
  * </ul>
  *
  * Every attribute names a declared {@link Credential}; {@code @Auth} with nothing set means no
@@ -37,4 +39,7 @@ public @interface Auth {
 
   /** The credential sent in {@link #apiKeyHeader()}. */
   String apiKey() default "";
+
+  /** OAuth2: access tokens obtained from a token endpoint; none by default. */
+  OAuth2 oauth2() default @OAuth2;
 }

@@ -7,7 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds the parameter to a request header. Values containing CR or LF are refused.
+ * Binds the parameter to a request header. Values containing CR or LF are refused. The name must
+ * be a valid header name and not one that the server's authentication, a {@link ConstantHeader} or
+ * the runtime sets ({@code Authorization}, {@code Content-Type}, {@code Host}, ...), compared
+ * case-insensitively: an argument can never replace the declared authentication.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

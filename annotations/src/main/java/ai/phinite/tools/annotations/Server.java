@@ -45,6 +45,12 @@ public @interface Server {
    */
   RateLimit rateLimit() default @RateLimit;
 
+  /**
+   * Fixed headers sent with every request to this server (e.g. an API version); they replace
+   * tool-level {@link ConstantHeader}s of the same name and are replaced by a method's.
+   */
+  ConstantHeader[] headers() default {};
+
   /** Holds repeated {@link Server} annotations. */
   @Documented
   @Retention(RetentionPolicy.CLASS)

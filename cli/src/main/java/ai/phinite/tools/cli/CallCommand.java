@@ -84,7 +84,8 @@ public final class CallCommand implements Callable<Integer> {
           chosen.of(d).stream().map(ToolDescriptor.SubtoolSpec::name).toList());
     }
     JsonNode arguments = Inputs.arguments(args);
-    try (Connection c = connection.open(provider)) {
+    try (RuntimeOptions r = connection.runtime;
+        Connection c = connection.open(provider, r.runtime())) {
       if (dryRun) {
         JsonOutput.print(out, c.dryRun(subtool, arguments).toJson());
       } else if (shape) {

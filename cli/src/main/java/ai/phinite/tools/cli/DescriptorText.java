@@ -163,6 +163,11 @@ final class DescriptorText {
         return "HTTP Basic, user <" + a.username() + ">, password <" + a.password() + ">";
       case "header":
         return a.header() + ": <" + a.credential() + ">";
+      case "oauth2":
+        return "OAuth2 " + a.oauth2().grant().replace('_', ' ') + " grant at "
+            + a.oauth2().tokenUrl() + ", credentials <" + String.join(">, <",
+                a.oauth2().credentials()) + ">"
+            + (a.oauth2().scopes().isEmpty() ? "" : ", scopes " + String.join(" ", a.oauth2().scopes()));
       case "none":
         return "none";
       default:

@@ -71,6 +71,8 @@ public final class McpCommand implements Callable<Integer> {
 
   @Mixin Selection selection;
 
+  @Mixin RuntimeOptions runtime;
+
   @Override
   public Integer call() throws Exception {
     if (timeoutSeconds < 1) {
@@ -108,6 +110,7 @@ public final class McpCommand implements Callable<Integer> {
       return Main.OK;
     } finally {
       open.forEach(Connection::close);
+      runtime.close();
     }
   }
 
@@ -140,6 +143,7 @@ public final class McpCommand implements Callable<Integer> {
       return Main.OK;
     } finally {
       byTenant.values().forEach(list -> list.forEach(Connection::close));
+      runtime.close();
     }
   }
 
@@ -179,7 +183,8 @@ public final class McpCommand implements Callable<Integer> {
             .credentials(entry.getValue())
             .deadline(Duration.ofSeconds(timeoutSeconds))
             .subtools(chosen)
-            .shaping(shaping());
+            .shaping(shaping())
+            .runtime(runtime.runtime());
         overrides(tool).forEach(builder::baseUrl);
         open.add(builder.build());
       }

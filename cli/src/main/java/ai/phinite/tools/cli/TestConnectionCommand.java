@@ -50,7 +50,8 @@ public final class TestConnectionCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ToolProvider<?> provider = main.catalog().require(tool);
     ConnectionTestReport report;
-    try (Connection c = connection.open(provider)) {
+    try (RuntimeOptions r = connection.runtime;
+        Connection c = connection.open(provider, r.runtime())) {
       report = c.test();
     }
     if (json) {

@@ -95,6 +95,16 @@ class ListAndDescribeTest {
   }
 
   @Test
+  void describeNamesOAuth2CredentialsNeverValues() {
+    Cli.Result r = cli.run("describe", "mailbox");
+
+    assertWithMessage("%s", r).that(r.exit()).isEqualTo(0);
+    assertThat(r.out()).contains("auth: OAuth2 refresh token grant at"
+        + " https://accounts.mail.example/oauth2/token, credentials <client_id>, <client_secret>,"
+        + " <refresh_token>, <access_token>");
+  }
+
+  @Test
   void describeJsonIsTheDescriptorAsGenerated() throws IOException {
     Cli.Result r = cli.run("describe", "helpdesk", "--json");
 

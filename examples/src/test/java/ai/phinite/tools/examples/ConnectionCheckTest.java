@@ -115,6 +115,25 @@ class ConnectionCheckTest extends HelpdeskWireMockTest {
   }
 
   @Test
+  void absurdRetryAfterValuesFailTheCheckAndNeverThrow() {
+    pingAnswers(200, "{}");
+    for (String retryAfter : new String[] {"99999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"}) {
+      wm.stubFor(get(urlEqualTo("/me")).willReturn(aResponse().withStatus(429)
+          .withHeader("Retry-After", retryAfter)));
+      ConnectionTestReport report = connection.test();
+      ConnectionTestReport.Check me = report.checks().get(0);
+      assertThat(me.passed()).isFalse();
+      assertThat(me.message()).startsWith("who_am_i was refused by the server with HTTP 429"
+          + " (rate limited); it asks to wait ");
+      assertThat(me.message()).contains("try again in");
+      assertThat(report.checks().get(1).passed()).isTrue();
+    }
+    wm.stubFor(get(urlEqualTo("/me")).willReturn(aResponse().withStatus(429)
+        .withHeader("x-ratelimit-reset", "1e300")));
+    assertThat(connection.test().checks().get(0).message()).contains("try again in");
+  }
+
+  @Test
   void theDescriptorListsBothChecks() {
     assertThat(connection.tool().connectionTests().stream()
         .map(t -> t.operation() + "@" + t.server() + ": " + t.label()).toList())

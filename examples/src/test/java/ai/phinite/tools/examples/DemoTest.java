@@ -29,7 +29,7 @@ class DemoTest {
     assertThat(code).isEqualTo(0);
     assertThat(lines.get(0)).matches("Phinite tools demo, offline: a local help desk at"
         + " http://127\\.0\\.0\\.1:\\d+ plays the real API\\.");
-    assertThat(lines).contains("Tools on the class path: helpdesk");
+    assertThat(lines).contains("Tools on the class path: crm, helpdesk, mailbox, payments");
     assertThat(lines)
         .contains("Connection: Connection[helpdesk, api_key=***, files_key=***, region=us]");
     assertThat(lines).contains("Connection test: passed");

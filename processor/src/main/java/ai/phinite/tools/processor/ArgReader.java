@@ -59,7 +59,18 @@ final class ArgReader {
       report.error(element, mirror, "name", Messages.badName("Argument name", name));
       ok = false;
     }
-    ValueType valueType = type(element, type, true);
+    // @Arg(nullable = true) takes Optional<T>: null = left out, Optional.empty() = send null
+    TypeMirror optional = NullableArgs.optionalElement(type);
+    boolean nullable = arg != null && arg.nullable();
+    if (optional != null && !nullable) {
+      report.error(element, Messages.optionalWithoutNullable(javaName, type.toString()));
+      return null;
+    }
+    if (optional == null && nullable) {
+      report.error(element, mirror, "nullable", Messages.nullableNeedsOptional(javaName, type.toString()));
+      return null;
+    }
+    ValueType valueType = type(element, optional != null ? optional : type, true);
     if (valueType == null) {
       return null;
     }
@@ -77,7 +88,7 @@ final class ArgReader {
 
   /** The facts of an argument the agent never sees (of an operation that is not a subtool). */
   private static final Facts UNDOCUMENTED = new Facts("", true, null, List.of(), null, null, null,
-      null, null, null, null, null, null, null, null, List.of(), List.of(), List.of());
+      null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(), false);
 
   private Facts facts(Element e, AnnotationMirror m, Arg arg, String name, ValueType t) {
     int before = report.errorCount();
@@ -168,11 +179,15 @@ final class ArgReader {
     }
     Facts partial = new Facts(arg.value(), required, null, allowed, min, max, minLength, maxLength,
         maxBytes, pattern, minItems, maxItems, minProps, maxProps, format, List.of(), List.of(),
-        List.of());
+        List.of(), arg.nullable());
     String defaultJson = null;
     if (!arg.defaultValue().isEmpty()) {
       if (required) {
         report.error(e, m, "defaultValue", Messages.defaultOnRequired(name));
+        return null;
+      }
+      if (arg.nullable()) {
+        report.error(e, m, "defaultValue", Messages.defaultOnNullable(name));
         return null;
       }
       Object parsed = scalar(arg.defaultValue(), t, partial);
@@ -194,7 +209,7 @@ final class ArgReader {
     }
     return new Facts(arg.value(), required, defaultJson, allowed, min, max, minLength, maxLength,
         maxBytes, pattern, minItems, maxItems, minProps, maxProps, format, List.copyOf(examples),
-        List.of(arg.jsonTypes()), List.of(arg.reservedKeys()));
+        List.of(arg.jsonTypes()), List.of(arg.reservedKeys()), arg.nullable());
   }
 
   private static Object json(String text) {

@@ -78,10 +78,18 @@ final class ClientWriter {
     if (!http.path().query().isEmpty()) {
       m.addStatement("request.rawQuery($S)", http.path().query());
     }
+    if (http.form() != null) {
+      m.addStatement("request.form($S)", http.form());
+    }
+    for (Model.HeaderConstant h : http.headers()) {
+      m.addStatement("request.constantHeader($S, $S)", h.name(), h.value());
+    }
     for (Param p : op.params()) {
       String name = p.element().getSimpleName().toString();
       switch (p.binding()) {
-        case QUERY -> m.addStatement("request.query($S, $L)", p.wireName(), name);
+        case QUERY -> m.addStatement(
+            "comma".equals(p.queryStyle()) ? "request.queryJoined($S, $L)" : "request.query($S, $L)",
+            p.wireName(), name);
         case HEADER -> m.addStatement("request.header($S, $S, $L)", p.arg().name(), p.wireName(), name);
         default -> { }
       }
@@ -95,7 +103,14 @@ final class ClientWriter {
           CodeBlock.of("$L", p.element().getSimpleName()), p.arg().type());
       switch (p.binding()) {
         case BODY -> m.addStatement("request.body($L)", nullSafe(p, value));
-        case BODY_FIELD -> m.addStatement("request.field($S, $L)", p.wireName(), nullSafe(p, value));
+        case BODY_FIELD -> {
+          if (p.arg().facts().nullable()) {
+            m.addStatement("request.nullableField($S, $L)", p.wireName(),
+                optionalToJson(CodeBlock.of("$L", p.element().getSimpleName()), p.arg().type(), conversions));
+          } else {
+            m.addStatement("request.field($S, $L)", p.wireName(), nullSafe(p, value));
+          }
+        }
         case BODY_MERGE -> m.addStatement("request.merge($S, $L)", p.arg().name(), value);
         default -> { }
       }
@@ -106,6 +121,16 @@ final class ClientWriter {
       case VOID -> m.addStatement("http.send(request)");
     }
     return m.build();
+  }
+
+  /** An {@code Optional} of a value with its records turned into JSON (as is without records). */
+  private static CodeBlock optionalToJson(CodeBlock optional, ValueType t, Conversions conversions) {
+    if (!Conversions.containsRecord(t)) {
+      return optional;
+    }
+    CodeBlock v = CodeBlock.of("v");
+    return CodeBlock.of("$L == null ? null : $L.map($L -> $L)", optional, optional, v,
+        conversions.toJson(v, t));
   }
 
   private static CodeBlock nullSafe(Param p, CodeBlock converted) {
@@ -127,6 +152,12 @@ final class ClientWriter {
       CodeBlock get = CodeBlock.of("value.$L()", c.javaName());
       if (c.type().primitive()) {
         m.addStatement("json.set($S, $T.node($L))", c.name(), Naming.JSON, get);
+      } else if (c.facts().nullable()) {
+        // Optional.empty() is an explicit null; a null reference is left out
+        m.beginControlFlow("if ($L != null)", get)
+            .addStatement("json.set($S, $T.nullable($L))", c.name(), Naming.JSON,
+                optionalToJson(get, c.type(), conversions))
+            .endControlFlow();
       } else {
         m.beginControlFlow("if ($L != null)", get)
             .addStatement("json.set($S, $T.node($L))", c.name(), Naming.JSON, conversions.toJson(get, c.type()))

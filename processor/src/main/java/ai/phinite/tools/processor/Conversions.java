@@ -66,6 +66,10 @@ final class Conversions {
     ValueType t = arg.type();
     String n = arg.name();
     String d = arg.facts().defaultJson();
+    if (arg.facts().nullable()) {
+      // absent: null; explicit null: Optional.empty(); a value: Optional.of(value)
+      return CodeBlock.of("$T.nullable($L, $S, $L)", Naming.ARGS, args, n, reader(t));
+    }
     switch (t.kind()) {
       case STRING:
         return d == null ? CodeBlock.of("$T.string($L, $S, null)", Naming.ARGS, args, n)

@@ -24,6 +24,30 @@ final class DescriptorWriter {
     }
   }
 
+  /** Constant headers by name, in declaration order. */
+  private static void headers(ObjectNode out, java.util.List<Model.HeaderConstant> headers) {
+    headers.forEach(h -> out.put(h.name(), h.value()));
+  }
+
+  /** OAuth2: the grant, token URL and scopes, and the keys (never values) of its credentials. */
+  private static void oauth2(ObjectNode auth, Model.OAuth2 o) {
+    auth.put("grant", o.grant());
+    auth.put("tokenUrl", o.tokenUrl());
+    if (o.clientId() != null) {
+      auth.put("clientId", o.clientId());
+      auth.put("clientSecret", o.clientSecret());
+    }
+    if (o.refreshToken() != null) {
+      auth.put("refreshToken", o.refreshToken());
+    }
+    if (o.accessToken() != null) {
+      auth.put("accessToken", o.accessToken());
+    }
+    ArrayNode scopes = auth.putArray("scopes");
+    o.scopes().forEach(scopes::add);
+    auth.put("clientAuthentication", o.clientAuthentication());
+  }
+
   static String write(Model.Tool tool) {
     return write(tool, java.util.Map.of());
   }
@@ -36,6 +60,9 @@ final class DescriptorWriter {
     d.put("toolClass", tool.toolClass());
     d.put("description", tool.description());
     d.put("docsUrl", tool.docsUrl());
+    if (!tool.headers().isEmpty()) {
+      headers(d.putObject("headers"), tool.headers());
+    }
     ArrayNode credentials = d.putArray("credentials");
     for (Model.Credential c : tool.credentials()) {
       ObjectNode o = credentials.addObject();
@@ -80,6 +107,12 @@ final class DescriptorWriter {
       }
       if (s.auth().header() != null) {
         auth.put("header", s.auth().header());
+      }
+      if (s.auth().oauth2() != null) {
+        oauth2(auth, s.auth().oauth2());
+      }
+      if (!s.headers().isEmpty()) {
+        headers(o.putObject("headers"), s.headers());
       }
       if (s.rateLimit() != null) {
         limit(o.putObject("rateLimit"), s.rateLimit());
@@ -127,6 +160,13 @@ final class DescriptorWriter {
         http.put("method", op.http().method());
         http.put("server", op.http().server());
         http.put("path", op.http().path().text());
+        if (!op.http().headers().isEmpty()) {
+          headers(http.putObject("headers"), op.http().headers());
+        }
+        if (op.http().form() != null) {
+          http.put("body", "form");
+          http.put("formArrays", op.http().form());
+        }
       } else {
         o.put("multiStep", true);
       }

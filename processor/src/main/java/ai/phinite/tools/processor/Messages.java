@@ -91,7 +91,7 @@ final class Messages {
 
   static String authSchemes() {
     return "@Auth sets more than one scheme; set only bearer, only basicUsername + basicPassword,"
-        + " or only apiKeyHeader + apiKey";
+        + " only apiKeyHeader + apiKey, or only oauth2";
   }
 
   static String authIncomplete(String missing, String with) {
@@ -361,5 +361,111 @@ final class Messages {
   static String crashed(String element, Throwable t) {
     return "The Phinite tool processor failed on " + element + " (" + t + "); this is a bug in"
         + " the processor, please report it with this definition";
+  }
+
+  // --- explicit nulls, constant headers, form bodies, query lists, OAuth2 (issue 15) ---
+
+  static String optionalWithoutNullable(String param, String type) {
+    return "Argument " + param + " is declared " + type + ", but Optional is only for arguments that"
+        + " accept an explicit null; add @Arg(nullable = true) (Optional.empty() sends null) or"
+        + " declare the plain type and use required = false";
+  }
+
+  static String nullableNeedsOptional(String param, String type) {
+    return "Argument " + param + " has nullable = true but is declared " + type + "; declare it as"
+        + " Optional<" + type + "> so that left out (a null reference) and send null"
+        + " (Optional.empty()) stay distinct";
+  }
+
+  static String defaultOnNullable(String arg) {
+    return "Argument \"" + arg + "\" has nullable = true and a defaultValue; a nullable argument"
+        + " is left out or sent as given, so remove defaultValue";
+  }
+
+  static String nullableBinding(String arg, String binding) {
+    return "Argument \"" + arg + "\" has nullable = true but is bound to " + binding
+        + ", which cannot carry a null; use nullable only on @BodyField parameters, record"
+        + " components and arguments of multi-step subtools";
+  }
+
+  static String badHeaderName(String where, String name) {
+    return where + " names the header \"" + name + "\", which is not a valid header name; use"
+        + " letters, digits and !#$%&'*+.^_`|~- only, e.g. \"X-Api-Version\"";
+  }
+
+  static String reservedHeader(String where, String name) {
+    return where + " names the header \"" + name + "\", which the runtime sets itself (from the"
+        + " body, the URL or the connection); remove it";
+  }
+
+  static String headerSetByAuth(String where, String name, String server) {
+    return where + " names the header \"" + name + "\", which the authentication of server \""
+        + server + "\" sets; the declared @Auth must not be replaced, so remove it or use another"
+        + " header";
+  }
+
+  static String headerSetByConstant(String arg, String name) {
+    return "Argument \"" + arg + "\" is bound to the header \"" + name + "\", which a"
+        + " @ConstantHeader of this request already sets; remove the constant or the argument";
+  }
+
+  static String duplicateConstantHeader(String name) {
+    return "@ConstantHeader(name = \"" + name + "\") is declared twice at the same level"
+        + " (names are case-insensitive); keep one";
+  }
+
+  static String badHeaderValue(String name) {
+    return "@ConstantHeader(name = \"" + name + "\") has a value that is not printable ASCII"
+        + " (letters, digits, punctuation, space or tab); an HTTP header cannot carry it";
+  }
+
+  static String queryStyleOnScalar(String arg) {
+    return "Argument \"" + arg + "\" sets @Query(style), which applies only to a List, Set or"
+        + " array; remove style or make the parameter a list";
+  }
+
+  static String formOnMethod(String httpMethod) {
+    return "@FormUrlEncoded is on a " + httpMethod + " request, which has no body; remove it or"
+        + " use POST, PUT or PATCH";
+  }
+
+  static String formBodyType(String param, String type) {
+    return "Parameter " + param + " is the whole form body but is declared " + type + "; a form is"
+        + " a set of named fields, so use a record, Map<String, V> or ObjectNode";
+  }
+
+  static String formRepeatedObjects(String arg) {
+    return "Argument \"" + arg + "\" is a list of objects in a form with arrays = REPEATED, which"
+        + " cannot name their fields; use arrays = INDEXED or BRACKETS";
+  }
+
+  static String oauth2Incomplete(String grant, String attribute) {
+    return "@OAuth2(grant = " + grant + ") needs " + attribute + "; name the credential that holds"
+        + " it";
+  }
+
+  static String oauth2NotForGrant(String grant, String attribute) {
+    return "@OAuth2(grant = " + grant + ") does not use " + attribute + "; remove it";
+  }
+
+  static String oauth2WithoutGrant() {
+    return "@OAuth2 sets attributes but no grant; set grant = OAuth2.Grant.CLIENT_CREDENTIALS or"
+        + " OAuth2.Grant.REFRESH_TOKEN";
+  }
+
+  static String oauth2NotHttps(String url) {
+    return "@OAuth2 tokenUrl \"" + url + "\" is not an absolute https URL; token requests carry"
+        + " secrets, so write it as https://host/path (tests may override it per connection with"
+        + " Connection.Builder.tokenUrl)";
+  }
+
+  static String oauth2NotSecret(String attribute, String key) {
+    return "@OAuth2(" + attribute + ") names the credential \"" + key + "\", which is not secret;"
+        + " declare it with secret = true so that it never appears in descriptors, logs or errors";
+  }
+
+  static String oauth2BadScope(String scope) {
+    return "@OAuth2 scope \"" + scope + "\" is not a valid OAuth2 scope; write one scope per"
+        + " array element, without spaces, quotes or backslashes";
   }
 }

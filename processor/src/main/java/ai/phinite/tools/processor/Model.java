@@ -12,12 +12,16 @@ final class Model {
 
   record Tool(TypeElement element, String id, String name, String description, String toolClass,
       String docsUrl, List<Credential> credentials, List<Server> servers,
-      List<Operation> operations) {}
+      List<Operation> operations, List<HeaderConstant> headers) {}
 
   record Credential(String key, String label, String description, boolean required,
       boolean secret, List<String> allowed, String pattern, String defaultValue) {}
 
-  record Server(String id, String url, List<Variant> variants, Auth auth, Limit rateLimit) {}
+  record Server(String id, String url, List<Variant> variants, Auth auth, Limit rateLimit,
+      List<HeaderConstant> headers) {}
+
+  /** A fixed request header ({@code @ConstantHeader}). */
+  record HeaderConstant(String name, String value) {}
 
   /** At most {@code requests} per {@code perSeconds}. */
   record Limit(int requests, double perSeconds) {}
@@ -28,10 +32,39 @@ final class Model {
 
   record Variant(String credential, String equals, String url) {}
 
-  /** type: none, bearer, basic or header. */
-  record Auth(String type, String credential, String username, String password, String header) {
+  /** type: none, bearer, basic, header or oauth2 (then {@code oauth2} is set). */
+  record Auth(String type, String credential, String username, String password, String header,
+      OAuth2 oauth2) {
+    Auth(String type, String credential, String username, String password, String header) {
+      this(type, credential, username, password, header, null);
+    }
+
     List<String> credentials() {
+      if (oauth2 != null) {
+        return oauth2.credentials();
+      }
       return java.util.stream.Stream.of(credential, username, password)
+          .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The header this auth sets, or {@code null}. */
+    String headerName() {
+      return switch (type) {
+        case "bearer", "basic", "oauth2" -> "Authorization";
+        case "header" -> header;
+        default -> null;
+      };
+    }
+  }
+
+  /**
+   * OAuth2 ({@code grant}: client_credentials or refresh_token; credential keys are {@code null}
+   * when not set; {@code clientAuthentication}: basic or post).
+   */
+  record OAuth2(String grant, String tokenUrl, String clientId, String clientSecret,
+      List<String> scopes, String refreshToken, String accessToken, String clientAuthentication) {
+    List<String> credentials() {
+      return java.util.stream.Stream.of(clientId, clientSecret, refreshToken, accessToken)
           .filter(java.util.Objects::nonNull).toList();
     }
   }
@@ -53,7 +86,13 @@ final class Model {
   /** {@code @Requires}: {@code arg} may be given only with at least one of {@code anyOf}. */
   record Requirement(String arg, List<String> anyOf) {}
 
-  record Http(String method, String server, PathTemplate path, List<Constant> constants) {}
+  /**
+   * {@code headers}: the effective constant headers (tool, then server, then method, a later one
+   * replacing an earlier of the same name); {@code form}: the array style of a form body
+   * (indexed, brackets, repeated), or {@code null} for JSON.
+   */
+  record Http(String method, String server, PathTemplate path, List<Constant> constants,
+      List<HeaderConstant> headers, String form) {}
 
   /** A fixed body property; {@code json} is JSON text. */
   record Constant(String field, String json) {}
@@ -64,7 +103,12 @@ final class Model {
    * One parameter: how it binds to the request ({@code wireName}) and what the agent sees
    * ({@code arg}).
    */
-  record Param(VariableElement element, Binding binding, String wireName, Arg arg) {}
+  record Param(VariableElement element, Binding binding, String wireName, Arg arg,
+      String queryStyle) {
+    Param(VariableElement element, Binding binding, String wireName, Arg arg) {
+      this(element, binding, wireName, arg, null);
+    }
+  }
 
   /** An argument as the agent sees it: name, type and schema facts. */
   record Arg(String name, String javaName, ValueType type, Facts facts) {}
@@ -73,7 +117,7 @@ final class Model {
       Long min, Long max, Integer minLength, Integer maxLength, Integer maxBytes, String pattern,
       Integer minItems, Integer maxItems, Integer minProperties, Integer maxProperties,
       String format, List<String> examplesJson, List<String> jsonTypes,
-      List<String> reservedKeys) {}
+      List<String> reservedKeys, boolean nullable) {}
 
   enum Kind { STRING, INT, LONG, DOUBLE, DECIMAL, BOOLEAN, ENUM, LIST, SET, ARRAY, MAP, JSON_OBJECT,
     JSON_ARRAY, JSON_ANY, RECORD }

@@ -54,13 +54,16 @@ final class OperationReader {
   private final Map<String, Model.Credential> credentials;
   private final Map<String, Model.Server> servers = new LinkedHashMap<>();
   private final ArgReader args;
+  private final List<Model.HeaderConstant> toolHeaders;
 
   OperationReader(ProcessingEnvironment env, Report report, TypeElement tool,
-      Map<String, Model.Credential> credentials, List<Model.Server> servers) {
+      Map<String, Model.Credential> credentials, List<Model.Server> servers,
+      List<Model.HeaderConstant> toolHeaders) {
     this.env = env;
     this.report = report;
     this.tool = tool;
     this.credentials = credentials;
+    this.toolHeaders = toolHeaders;
     servers.forEach(s -> this.servers.put(s.id(), s));
     this.args = new ArgReader(env, report);
   }
@@ -331,6 +334,7 @@ final class OperationReader {
       }
       Binding binding = Binding.NONE;
       String wire = arg.name();
+      String queryStyle = null;
       if (!bindings.isEmpty()) {
         Class<? extends Annotation> b = bindings.get(0);
         if (b == Path.class) {
@@ -339,6 +343,14 @@ final class OperationReader {
         } else if (b == Query.class) {
           binding = Binding.QUERY;
           wire = orDefault(p.getAnnotation(Query.class).value(), arg.name());
+          queryStyle = p.getAnnotation(Query.class).style().name().toLowerCase(java.util.Locale.ROOT);
+          if (Report.explicitValue(Report.mirror(p, Query.class), "style") != null
+              && arg.type().isScalar()) {
+            report.error(p, Report.mirror(p, Query.class), "style",
+                Messages.queryStyleOnScalar(arg.name()));
+            ok = false;
+            continue;
+          }
         } else if (b == Header.class) {
           binding = Binding.HEADER;
           wire = p.getAnnotation(Header.class).value();
@@ -355,7 +367,13 @@ final class OperationReader {
         ok = false;
         continue;
       }
-      out.add(new Model.Param(p, binding, wire, arg));
+      if (arg.facts().nullable() && !NullableArgs.bindingSendsNull(binding)) {
+        report.error(p, Report.mirror(p, ai.phinite.tools.annotations.Arg.class), "nullable",
+            Messages.nullableBinding(arg.name(), "@" + bindings.get(0).getSimpleName()));
+        ok = false;
+        continue;
+      }
+      out.add(new Model.Param(p, binding, wire, arg, queryStyle));
     }
     return ok ? out : null;
   }
@@ -388,9 +406,10 @@ final class OperationReader {
         }
         return true;
       case QUERY:
-        if (!t.isScalar() && !((t.kind() == Kind.LIST || t.kind() == Kind.SET) && t.element().isScalar())) {
+        if (!t.isScalar() && !((t.kind() == Kind.LIST || t.kind() == Kind.SET || t.kind() == Kind.ARRAY)
+            && t.element().isScalar())) {
           report.error(p, Messages.unsupportedType(what, t.mirror().toString(),
-              "a @Query value is text, so use a String, number, enum, or a List of those"));
+              "a @Query value is text, so use a String, number, enum, or a List, Set or array of those"));
           return false;
         }
         return true;
@@ -466,6 +485,22 @@ final class OperationReader {
     if (bodies > 0 && (fields || !constants.isEmpty())) {
       report.error(method, Messages.bodyAndFields());
     }
+    String form = FormRules.read(report, method, httpMethod, params);
+    Model.Server server = servers.get(serverId);
+    HeaderRules headerRules = new HeaderRules(report);
+    List<Model.HeaderConstant> methodHeaders = headerRules.read(method);
+    if (server != null) {
+      headerRules.checkAgainstAuth(method, methodHeaders, Report.repeated(method,
+          ai.phinite.tools.annotations.ConstantHeader.class,
+          ai.phinite.tools.annotations.ConstantHeader.List.class), server);
+    }
+    List<Model.HeaderConstant> headers = HeaderRules.merge(toolHeaders,
+        server == null ? List.of() : server.headers(), methodHeaders);
+    for (Model.Param p : params) {
+      if (p.binding() == Binding.HEADER) {
+        headerRules.checkArgument(p, server, headers);
+      }
+    }
     for (String placeholder : path.placeholders()) {
       boolean param = pathParams.containsKey(placeholder);
       Model.Credential credential = credentials.get(placeholder);
@@ -483,7 +518,7 @@ final class OperationReader {
             Messages.pathWithoutPlaceholder(p.wireName(), template));
       }
     }
-    return new Model.Http(httpMethod, serverId, path, constants);
+    return new Model.Http(httpMethod, serverId, path, constants, headers, form);
   }
 
   private static boolean validField(String field) {

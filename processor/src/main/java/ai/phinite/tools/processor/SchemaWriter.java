@@ -150,7 +150,29 @@ final class SchemaWriter {
       ArrayNode examples = out.putArray("examples");
       f.examplesJson().forEach(e -> examples.add(ArgReader.parse(e)));
     }
+    if (f.nullable()) {
+      allowNull(out);
+    }
     return out;
+  }
+
+  /** An explicit null is accepted: {@code "null"} joins the type (and the enum, if any). */
+  private static void allowNull(ObjectNode out) {
+    com.fasterxml.jackson.databind.JsonNode type = out.get("type");
+    if (type == null) {
+      return; // any JSON value: null included
+    }
+    ArrayNode types = NODES.arrayNode();
+    if (type.isArray()) {
+      types.addAll((ArrayNode) type);
+    } else {
+      types.add(type.asText());
+    }
+    types.add("null");
+    out.set("type", types);
+    if (out.get("enum") instanceof ArrayNode e) {
+      e.addNull();
+    }
   }
 
   static ObjectNode type(ValueType t) {

@@ -50,13 +50,21 @@ final class ToolReader {
     }
     Map<String, Model.Credential> credentials = credentials(type);
     List<Model.Server> servers = servers(type, credentials);
+    HeaderRules headerRules = new HeaderRules(report);
+    List<Model.HeaderConstant> toolHeaders = headerRules.read(type);
+    List<AnnotationMirror> toolHeaderMirrors = Report.repeated(type,
+        ai.phinite.tools.annotations.ConstantHeader.class,
+        ai.phinite.tools.annotations.ConstantHeader.List.class);
+    for (Model.Server s : servers) {
+      headerRules.checkAgainstAuth(type, toolHeaders, toolHeaderMirrors, s);
+    }
     List<Model.Operation> operations =
-        new OperationReader(env, report, type, credentials, servers).read();
+        new OperationReader(env, report, type, credentials, servers, toolHeaders).read();
     if (report.errorCount() > before) {
       return null;
     }
     return new Model.Tool(type, tool.id(), tool.name(), tool.description(), tool.toolClass(),
-        tool.docsUrl(), List.copyOf(credentials.values()), servers, operations);
+        tool.docsUrl(), List.copyOf(credentials.values()), servers, operations, toolHeaders);
   }
 
   private Map<String, Model.Credential> credentials(TypeElement type) {
@@ -136,8 +144,11 @@ final class ToolReader {
         variants.add(new Model.Variant(variant.credential(),
             variant.equals().isEmpty() ? null : variant.equals(), variant.url()));
       }
-      Model.Auth auth = auth(type, Report.nested(m, "auth") != null ? Report.nested(m, "auth") : m,
-          s.auth(), credentials);
+      // an @Server without auth has none; its class-file default is not read (see auth())
+      Model.Auth auth = Report.nested(m, "auth") == null && m != null
+          ? new Model.Auth("none", null, null, null, null)
+          : auth(type, Report.nested(m, "auth") != null ? Report.nested(m, "auth") : m, s.auth(),
+              credentials);
       Model.Limit limit = null;
       if (s.rateLimit().requests() != 0 || s.rateLimit().perSeconds() != 1) {
         if (s.rateLimit().requests() < 1 || !(s.rateLimit().perSeconds() > 0)) {
@@ -148,7 +159,16 @@ final class ToolReader {
           limit = new Model.Limit(s.rateLimit().requests(), s.rateLimit().perSeconds());
         }
       }
-      out.put(s.id(), new Model.Server(s.id(), s.url(), List.copyOf(variants), auth, limit));
+      List<AnnotationMirror> headerMirrors = new ArrayList<>();
+      for (int h = 0; h < s.headers().length; h++) {
+        headerMirrors.add(Report.nested(m, "headers", h));
+      }
+      HeaderRules headerRules = new HeaderRules(report);
+      List<Model.HeaderConstant> headers = headerRules.read(type, s.headers(), headerMirrors);
+      Model.Server server = new Model.Server(s.id(), s.url(), List.copyOf(variants), auth, limit,
+          headers);
+      headerRules.checkAgainstAuth(type, headers, headerMirrors, server);
+      out.put(s.id(), server);
     }
     return List.copyOf(out.values());
   }
@@ -185,7 +205,11 @@ final class ToolReader {
     boolean bearer = !auth.bearer().isEmpty();
     boolean basic = !auth.basicUsername().isEmpty() || !auth.basicPassword().isEmpty();
     boolean header = !auth.apiKeyHeader().isEmpty() || !auth.apiKey().isEmpty();
-    int schemes = (bearer ? 1 : 0) + (basic ? 1 : 0) + (header ? 1 : 0);
+    // only an explicit @OAuth2 is read: javac may fail to proxy the class-file default
+    // (AnnotationTypeMismatchException) when the annotations are on the processor's own class path
+    AnnotationMirror om = Report.nested(m, "oauth2");
+    boolean oauth2 = om != null && OAuth2Reader.declared(auth.oauth2());
+    int schemes = (bearer ? 1 : 0) + (basic ? 1 : 0) + (header ? 1 : 0) + (oauth2 ? 1 : 0);
     if (schemes > 1) {
       report.error(type, m, Messages.authSchemes());
       return null;
@@ -195,6 +219,10 @@ final class ToolReader {
           ? Messages.authIncomplete("basicUsername", "basicPassword")
           : Messages.authIncomplete("basicPassword", "basicUsername"));
       return null;
+    }
+    if (oauth2) {
+      Model.OAuth2 o = new OAuth2Reader(report).read(type, om, auth.oauth2(), credentials);
+      return o == null ? null : new Model.Auth("oauth2", null, null, null, null, o);
     }
     if (header && (auth.apiKeyHeader().isEmpty() || auth.apiKey().isEmpty())) {
       report.error(type, m, auth.apiKey().isEmpty()

@@ -57,6 +57,8 @@ final class CallRun implements HttpSupport.Sender {
   private volatile Future<?> current;
   private volatile CompletableFuture<Response> step;
   private volatile String phase = "the call did not send its first request %s";
+  /** The request in flight, for the deadline's message. */
+  private volatile PreparedRequest inFlight;
   private volatile ScheduledFuture<?> deadlineTimer;
 
   private CallRun(Connection connection, String subtool, CallOptions options) {
@@ -77,9 +79,14 @@ final class CallRun implements HttpSupport.Sender {
 
   /**
    * Starts a call: it is registered with its connection (so that closing the connection stops
-   * it) and its deadline is timed. Fails at once when the connection or runtime is closed.
+   * it). Fails at once when the connection or runtime is closed. The deadline of an async call
+   * is timed on the runtime's scheduler; a blocking call's thread times it itself, as it waits
+   * (which spares a scheduler wake-up per call).
+   *
+   * @param async whether nothing waits on a thread for this call
    */
-  static CallRun start(Connection connection, String subtool, CallOptions options) {
+  static CallRun start(Connection connection, String subtool, CallOptions options,
+      boolean async) {
     CallRun call = new CallRun(connection, subtool, options);
     call.result.whenComplete(call::ended);
     connection.register(call);
@@ -88,11 +95,13 @@ final class CallRun implements HttpSupport.Sender {
           : "the runtime", subtool, true));
       return call;
     }
-    try {
-      call.deadlineTimer = call.rt.scheduler.schedule(call::deadlinePassed,
-          Math.max(0, call.deadlineNanos - call.startNanos), TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException e) {
-      call.abort(CallAbortedException.closed("the runtime", subtool, true));
+    if (async) {
+      try {
+        call.deadlineTimer = call.rt.scheduler.schedule(call::deadlinePassed,
+            Math.max(0, call.deadlineNanos - call.startNanos), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        call.abort(CallAbortedException.closed("the runtime", subtool, true));
+      }
     }
     return call;
   }
@@ -151,7 +160,10 @@ final class CallRun implements HttpSupport.Sender {
   }
 
   private void deadlinePassed() {
-    String what = phase;
+    PreparedRequest request = inFlight;
+    String what = phase != null || request == null ? phase : "no complete response came from "
+        + origin(request) + " %s (the server may have stalled, or be sending its answer too"
+        + " slowly)";
     TransportException e = new TransportException(subtool + " failed: " + what.replace("%s",
         "within the call's deadline of " + Durations.text(deadline))
         + "; nothing further is sent", null);
@@ -198,9 +210,8 @@ final class CallRun implements HttpSupport.Sender {
     }
     CompletableFuture<Response> f = sendAsync(request);
     try {
-      // the deadline timer ends f; this bound only guards against a runtime closed meanwhile
-      long bound = Durations.plus(Math.max(0, remaining()), TimeUnit.SECONDS.toNanos(5));
-      return f.get(bound, TimeUnit.NANOSECONDS);
+      // waits, attempts and the body all end within the call's deadline
+      return f.get(Math.max(0, remaining()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       abort(CallAbortedException.cancelled(subtool, "its thread was interrupted", sent() == 0));
@@ -259,10 +270,12 @@ final class CallRun implements HttpSupport.Sender {
     private final CallPolicy policy;
     private final Policies.Limit limit;
     private final RateLimiter.Key key;
-    private final String host;
-    private final int port;
     private long waitBudget;
     private int attempt;
+    /** OAuth2: the server's tokens, the request with this attempt's token, one renewal per 401. */
+    private final ai.phinite.tools.runtime.internal.OAuth2Tokens tokens;
+    private PreparedRequest authorized;
+    private boolean renewed;
 
     Sending(PreparedRequest request, CompletableFuture<Response> out) {
       this.request = request;
@@ -272,17 +285,10 @@ final class CallRun implements HttpSupport.Sender {
       this.limit = connection.policies.limitOf(request.operation(), request.server());
       this.key = limit == null ? null : new RateLimiter.Key(
           connection.tool().id(), limit.scope(), connection.connectionId);
-      URI uri = URI.create(request.url());
-      this.host = uri.getHost();
-      this.port = uri.getPort() != -1 ? uri.getPort()
-          : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
       this.waitBudget = Durations.nanos(policy.maxWait());
+      this.tokens = connection.tokens(request.server());
     }
 
-    private String origin() {
-      URI uri = URI.create(request.url());
-      return uri.getScheme() + "://" + uri.getRawAuthority();
-    }
 
     private boolean stopped() {
       ToolException reason = abort;
@@ -372,18 +378,24 @@ final class CallRun implements HttpSupport.Sender {
       long timeout = attemptTimeout == null && policy.timeout() == null ? remaining
           : Math.min(remaining, Durations.nanos(
               attemptTimeout != null ? attemptTimeout : policy.timeout()));
+      if (tokens != null && authorized == null) {
+        authorizeThenAttempt(timeout);
+        return;
+      }
+      PreparedRequest sending = authorized != null ? authorized : request;
+      authorized = null; // every attempt asks for the current token (cached: no request)
       boolean ownTimer = timeout < remaining;
       attempt++;
-      CallListener.Attempt a = new CallListener.Attempt(attempts.incrementAndGet(),
-          request.operation(), request.method(), request.server(), host, port);
+      int number = attempts.incrementAndGet();
+      CallListener.Attempt a = observer == CallListener.Observer.NONE ? null : attempt(number);
       observer.attemptStarted(a);
       long started = System.nanoTime();
-      phase = "no complete response came from " + origin() + " %s (the server may have"
-          + " stalled, or be sending its answer too slowly)";
+      inFlight = request;
+      phase = null; // the attempt's phase, spelled out only if the deadline passes during it
       sent.incrementAndGet();
       CompletableFuture<Response> f;
       try {
-        f = rt.transport.send(request, Duration.ofNanos(Math.min(MAX_TRANSPORT_TIMEOUT_NANOS,
+        f = rt.transport.send(sending, Duration.ofNanos(Math.min(MAX_TRANSPORT_TIMEOUT_NANOS,
             Durations.plus(timeout, TRANSPORT_GRACE.toNanos()))), connection.maxResponseBytes);
       } catch (RuntimeException e) {
         f = CompletableFuture.failedFuture(e);
@@ -410,12 +422,46 @@ final class CallRun implements HttpSupport.Sender {
         if (t != null) {
           t.cancel(false);
         }
-        settle(a, started, response, error, timedOut.get(), timeout);
+        settle(a, started, sending, response, error, timedOut.get(), timeout);
       });
     }
 
-    private void settle(CallListener.Attempt a, long started, Response response, Throwable error,
-        boolean timedOut, long timeout) {
+    /** The attempt as listeners see it (the URL is parsed only when there is a listener). */
+    private CallListener.Attempt attempt(int number) {
+      URI uri = URI.create(request.url());
+      return new CallListener.Attempt(number, request.operation(), request.method(),
+          request.server(), uri.getHost(), uri.getPort() != -1 ? uri.getPort()
+              : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+    }
+
+    /**
+     * OAuth2: gets the server's access token (cached, or one token request shared by concurrent
+     * callers, bounded by this attempt's timeout), then makes the attempt. The call's deadline and
+     * cancellation stop this wait like any other.
+     */
+    private void authorizeThenAttempt(long timeout) {
+      phase = "the call did not get an OAuth2 access token %s";
+      CompletableFuture<PreparedRequest> f = tokens.authorize(request, Duration.ofNanos(timeout));
+      current = f;
+      if (abort != null) {
+        f.cancel(true);
+      }
+      f.whenComplete((withToken, error) -> {
+        if (error != null) {
+          ToolException stoppedBy = abort;
+          Throwable e = unwrap(error);
+          out.completeExceptionally(stoppedBy != null ? stoppedBy
+              : e instanceof ToolException ? e : new TransportException(request.operation()
+                  + " failed: no OAuth2 access token (" + e.getClass().getSimpleName() + ")", e));
+          return;
+        }
+        authorized = withToken;
+        attempt();
+      });
+    }
+
+    private void settle(CallListener.Attempt a, long started, PreparedRequest sent,
+        Response response, Throwable error, boolean timedOut, long timeout) {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       ToolException stoppedBy = abort;
       if (stoppedBy != null) {
@@ -428,7 +474,7 @@ final class CallRun implements HttpSupport.Sender {
         Throwable e = unwrap(error);
         if (timedOut) {
           failure = new TransportException(request.operation() + " failed: no complete response"
-              + " from " + origin() + " within " + Durations.text(Duration.ofNanos(timeout))
+              + " from " + origin(request) + " within " + Durations.text(Duration.ofNanos(timeout))
               + " (the attempt timeout)", null);
         } else if (e instanceof TransportException te) {
           failure = te;
@@ -440,6 +486,15 @@ final class CallRun implements HttpSupport.Sender {
       int status = response == null ? 0 : response.status();
       lastStatus = status;
       phase = "the call did not finish %s";
+      if (tokens != null && !renewed && failure == null && status == 401) {
+        // the token was revoked or expired early: renew it once and send again (not a retry)
+        observer.attemptEnded(a, status, "http_error", took);
+        renewed = true;
+        tokens.refused(sent);
+        attempt--;
+        next();
+        return;
+      }
       if (failure == null && status < 300) {
         observer.attemptEnded(a, status, null, took);
         out.complete(response);
@@ -464,17 +519,18 @@ final class CallRun implements HttpSupport.Sender {
           // the pause is advice to other callers; this call still waits or fails below
         }
       }
-      if (!retryable || attempt > policy.maxRetries()) {
-        out.completeExceptionally(finalFailure(failure, response));
-        return;
-      }
       long allowed = Math.max(0, Math.min(waitBudget, remaining()));
+      // a 429 asking for a wait past what the call may still wait says when to come back
       if (hinted && status == 429 && Durations.nanos(hint) > allowed) {
         out.completeExceptionally(new RateLimitedException(request.operation()
             + " was refused by the server with HTTP 429 (rate limited); it asks to wait "
             + Durations.text(hint) + ", longer than this call may still wait ("
             + Durations.text(Duration.ofNanos(allowed)) + "); try again in "
             + Durations.text(hint), hint, false));
+        return;
+      }
+      if (!retryable || attempt > policy.maxRetries()) {
+        out.completeExceptionally(finalFailure(failure, response));
         return;
       }
       Duration wait = hinted ? hint : backoff(attempt);
@@ -498,6 +554,11 @@ final class CallRun implements HttpSupport.Sender {
       return new HttpStatusException(
           request.operation(), clean, ErrorBodies.message(clean.body()), attempt);
     }
+  }
+
+  private static String origin(PreparedRequest request) {
+    URI uri = URI.create(request.url());
+    return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 
   private static String seconds(Duration d) {

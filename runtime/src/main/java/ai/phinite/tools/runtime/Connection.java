@@ -75,7 +75,8 @@ public final class Connection implements AutoCloseable {
     this.attemptTimeout = b.attemptTimeout;
     this.maxResponseBytes = b.maxResponseBytes != null ? b.maxResponseBytes
         : runtime.maxResponseBytes;
-    this.http = new HttpSupport(descriptor.id(), values, resolved.servers(), UserAgent.VALUE,
+    this.http = new HttpSupport(descriptor.id(), values, OAuth2Setup.servers(descriptor, resolved,
+        runtime, this.deadline, this.maxResponseBytes, b.rotation, redactor), UserAgent.VALUE,
         this::sendAlone);
     this.client = provider.newClient(http);
   }
@@ -83,6 +84,11 @@ public final class Connection implements AutoCloseable {
   /** The tool this connection is for. */
   public ToolDescriptor tool() {
     return descriptor;
+  }
+
+  /** The OAuth2 tokens of a server of this connection, or {@code null} without OAuth2. */
+  ai.phinite.tools.runtime.internal.OAuth2Tokens tokens(String server) {
+    return http.tokens(server);
   }
 
   /** The runtime this connection sends with. */
@@ -125,7 +131,9 @@ public final class Connection implements AutoCloseable {
   /**
    * Calls a subtool with JSON arguments and waits for the outcome. The arguments are validated
    * against the subtool's schema first; nothing is sent unless they are valid. An explicit
-   * {@code null} for an optional argument means the same as leaving it out. Interrupting the
+   * {@code null} for an optional argument means the same as leaving it out, unless the argument
+   * accepts {@code null} (its schema type includes {@code "null"}): then the {@code null} is sent,
+   * to clear a field. Interrupting the
    * waiting thread cancels the call.
    *
    * @throws UnknownNameException when the tool has no such subtool, or it is not enabled
@@ -148,7 +156,7 @@ public final class Connection implements AutoCloseable {
       throw CallAbortedException.closed("the connection", subtool, true);
     }
     JsonNode args = validated(subtool, arguments);
-    CallRun call = CallRun.start(this, subtool, options);
+    CallRun call = CallRun.start(this, subtool, options, false);
     Response r = run(call, () -> multiStep(subtool)
         ? dispatch(call, subtool, args)
         : call.send(prepare(subtool, args)));
@@ -222,7 +230,7 @@ public final class Connection implements AutoCloseable {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CallRun call = CallRun.start(this, subtool, options);
+    CallRun call = CallRun.start(this, subtool, options, true);
     if (!multiStep(subtool)) {
       PreparedRequest request;
       try {
@@ -269,7 +277,7 @@ public final class Connection implements AutoCloseable {
     if (closed) {
       throw CallAbortedException.closed("the connection", request.operation(), true);
     }
-    CallRun call = CallRun.start(this, request.operation(), CallOptions.NONE);
+    CallRun call = CallRun.start(this, request.operation(), CallOptions.NONE, false);
     return run(call, () -> call.send(request));
   }
 
@@ -351,7 +359,7 @@ public final class Connection implements AutoCloseable {
     for (ConnectionTestSpec spec : descriptor.connectionTests()) {
       List<String> creds = authCredentials(descriptor.servers().get(spec.server()).auth());
       try {
-        CallRun call = CallRun.start(this, spec.operation(), CallOptions.NONE);
+        CallRun call = CallRun.start(this, spec.operation(), CallOptions.NONE, false);
         Response r = run(call,
             () -> dispatch(call, spec.operation(), JsonNodeFactory.instance.objectNode()));
         checks.add(new ConnectionTestReport.Check(
@@ -373,6 +381,9 @@ public final class Connection implements AutoCloseable {
   }
 
   static List<String> authCredentials(AuthSpec auth) {
+    if (auth.oauth2() != null) {
+      return auth.oauth2().credentials();
+    }
     List<String> names = new ArrayList<>(2);
     for (String key : new String[] {auth.credential(), auth.username(), auth.password()}) {
       if (key != null) {
@@ -424,6 +435,8 @@ public final class Connection implements AutoCloseable {
     private Duration maxRetryWait;
     private final Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
     private boolean declaredRateLimits = true;
+    private final Map<String, String> tokenUrls = new LinkedHashMap<>();
+    private RefreshTokenRotation rotation;
 
     Builder(ToolProvider<?> provider) {
       this.provider = provider;
@@ -447,6 +460,24 @@ public final class Connection implements AutoCloseable {
      */
     public Builder baseUrl(String serverId, String url) {
       baseUrls.put(serverId, url);
+      return this;
+    }
+
+    /**
+     * Sends an OAuth2 server's token requests to another URL (a test server); like
+     * {@link #baseUrl}, the only way a plain {@code http} token URL is accepted.
+     */
+    public Builder tokenUrl(String serverId, String url) {
+      tokenUrls.put(serverId, url);
+      return this;
+    }
+
+    /**
+     * Receives refresh tokens that an OAuth2 token endpoint rotates, before they are used, so the
+     * application can save them with the connection (see {@link RefreshTokenRotation}).
+     */
+    public Builder onRefreshTokenRotated(RefreshTokenRotation callback) {
+      this.rotation = callback;
       return this;
     }
 
@@ -553,7 +584,7 @@ public final class Connection implements AutoCloseable {
      */
     public Connection build() {
       ToolDescriptor d = provider.descriptor();
-      ConnectionValues resolved = ConnectionValues.resolve(d, credentials, baseUrls);
+      ConnectionValues resolved = ConnectionValues.resolve(d, credentials, baseUrls, tokenUrls);
       // computed once per tool and set of overrides, shared by every connection using them
       Policies policies = provider.policies(new ToolProvider.PolicyOverrides(maxRetries,
           maxRetryWait, declaredRateLimits, new LinkedHashMap<>(rateLimits)));

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * quoted in a message.
  */
 record ConnectionValues(Map<String, String> values, Map<String, ResolvedServer> servers,
-    List<String> secrets) {
+    List<String> secrets, Map<String, String> tokenUrls) {
   /** A DNS label: what a credential placed in a host name must be. */
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
@@ -30,6 +30,11 @@ record ConnectionValues(Map<String, String> values, Map<String, ResolvedServer> 
 
   static ConnectionValues resolve(
       ToolDescriptor tool, Map<String, String> given, Map<String, String> overrides) {
+    return resolve(tool, given, overrides, Map.of());
+  }
+
+  static ConnectionValues resolve(ToolDescriptor tool, Map<String, String> given,
+      Map<String, String> overrides, Map<String, String> tokenOverrides) {
     List<Problem> problems = new ArrayList<>();
     Map<String, CredentialSpec> specs = new LinkedHashMap<>();
     tool.credentials().forEach(c -> specs.put(c.key(), c));
@@ -72,13 +77,39 @@ record ConnectionValues(Map<String, String> values, Map<String, ResolvedServer> 
             + "; expected " + String.join(", ", tool.servers().keySet())));
       }
     }
+    for (String id : tokenOverrides.keySet()) {
+      ServerSpec s = tool.servers().get(id);
+      if (s == null || s.auth().oauth2() == null) {
+        problems.add(new Problem("/tokenUrls/" + id, "is not an OAuth2 server of " + tool.name()));
+      }
+    }
+    for (ServerSpec s : tool.servers().values()) {
+      if (s.auth().oauth2() == null) {
+        continue;
+      }
+      ToolDescriptor.OAuth2Spec o = s.auth().oauth2();
+      for (String key : new String[] {o.clientId(), o.clientSecret(), o.refreshToken()}) {
+        if (key != null && values.get(key) == null && specs.containsKey(key)
+            && !specs.get(key).required()) {
+          problems.add(new Problem(pointer(key), "is needed to obtain OAuth2 tokens for server "
+              + s.id() + " (" + specs.get(key).label() + ")"));
+        }
+      }
+    }
     Map<String, ResolvedServer> servers = new LinkedHashMap<>();
+    Map<String, String> tokenUrls = new LinkedHashMap<>();
     if (problems.isEmpty()) {
       for (ServerSpec s : tool.servers().values()) {
         String url = overrides.containsKey(s.id())
             ? override(s.id(), overrides.get(s.id()), problems)
             : template(s, values, specs, problems);
         servers.put(s.id(), new ResolvedServer(url, auth(s.auth(), values)));
+        if (s.auth().oauth2() != null) {
+          tokenUrls.put(s.id(), tokenOverrides.containsKey(s.id())
+              ? override(s.id(), tokenOverrides.get(s.id()), problems)
+              : template(new ServerSpec(s.id(), s.auth().oauth2().tokenUrl(), List.of(), s.auth()),
+                  values, specs, problems));
+        }
       }
     }
     if (!problems.isEmpty()) {
@@ -101,7 +132,8 @@ record ConnectionValues(Map<String, String> values, Map<String, ResolvedServer> 
         }
       }
     }
-    return new ConnectionValues(Map.copyOf(values), Map.copyOf(servers), List.copyOf(secrets));
+    return new ConnectionValues(Map.copyOf(values), Map.copyOf(servers), List.copyOf(secrets),
+        Map.copyOf(tokenUrls));
   }
 
   /** Whether a server sends the credential as a header value as is (bearer or API-key header). */
@@ -110,6 +142,10 @@ record ConnectionValues(Map<String, String> values, Map<String, ResolvedServer> 
       String type = s.auth().type();
       if ((type.equals("bearer") || type.equals("header")) && key.equals(s.auth().credential())) {
         return true;
+      }
+      if (s.auth().oauth2() != null && (key.equals(s.auth().oauth2().accessToken())
+          || key.equals(s.auth().oauth2().clientId()))) {
+        return true; // an access token is sent as is; a client id may be Base64'd but not broken
       }
     }
     return false;

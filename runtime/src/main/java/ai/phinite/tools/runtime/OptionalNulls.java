@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Treats an explicit {@code null} given for an optional declared argument (or record component)
  * as if it were left out. Language models often write {@code null} for arguments they do not use,
- * and OpenAI's strict function calling must, so this keeps such calls valid. Inside open objects
+ * and OpenAI's strict function calling must, so this keeps such calls valid. An argument whose
+ * schema allows {@code null} ({@code @Arg(nullable = true)}) keeps it: there it means "clear the
+ * field". Inside open objects
  * (maps such as {@code additional_fields} or {@code attributes}) a {@code null} is data — it
  * clears a field — and is kept.
  */

@@ -15,7 +15,9 @@ import java.util.List;
  * @param method the HTTP method
  * @param url the full URL, percent-encoded
  * @param headers the headers in the order they are sent
- * @param body the JSON body, or {@code null} when the request has none
+ * @param body the JSON body, or {@code null} when the request has none; for a form body
+ *     ({@code Content-Type: application/x-www-form-urlencoded}) a text node holding the encoded
+ *     form. {@link #bodyBytes()} gives what goes on the wire either way.
  */
 public record PreparedRequest(
     String operation, String server, String method, String url, List<Header> headers, JsonNode body) {
@@ -46,6 +48,29 @@ public record PreparedRequest(
     }
   }
 
+  /** Form fields whose values are secrets in an OAuth2 token request; masked when shown. */
+  private static final java.util.Set<String> SECRET_FORM_FIELDS =
+      java.util.Set.of("client_secret", "refresh_token", "access_token", "client_assertion",
+          "password", "code", "code_verifier");
+
+  /** Whether the body is a form (sent as its text) rather than JSON. */
+  public boolean isForm() {
+    Header type = header("Content-Type");
+    return body != null && body.isTextual() && type != null
+        && type.value().startsWith("application/x-www-form-urlencoded");
+  }
+
+  /** The body's bytes as sent: the form text, or UTF-8 JSON; {@code null} without a body. */
+  public byte[] bodyBytes() {
+    if (body == null) {
+      return null;
+    }
+    if (isForm()) {
+      return body.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return ai.phinite.tools.runtime.internal.Json.bytes(body);
+  }
+
   /** The first header of that name (case-insensitive), or {@code null}. */
   public Header header(String name) {
     for (Header h : headers) {
@@ -65,8 +90,26 @@ public record PreparedRequest(
     for (Header header : headers) {
       h.put(header.name(), header.shown());
     }
-    json.set("body", body == null ? JsonNodeFactory.instance.nullNode() : body);
+    if (isForm()) {
+      json.put("body", maskedForm(body.asText()));
+    } else {
+      json.set("body", body == null ? JsonNodeFactory.instance.nullNode() : body);
+    }
     return json;
+  }
+
+  /** A form with the values of OAuth2 secret fields replaced by the mask. */
+  private static String maskedForm(String form) {
+    StringBuilder out = new StringBuilder(form.length());
+    for (String pair : form.split("&", -1)) {
+      if (out.length() > 0) {
+        out.append('&');
+      }
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      out.append(eq >= 0 && SECRET_FORM_FIELDS.contains(name) ? name + "=" + MASK : pair);
+    }
+    return out.toString();
   }
 
   @Override

@@ -40,9 +40,18 @@ public final class ToolDescriptor {
             v.path("credential").asText(), text(v, "equals"), v.path("url").asText()));
       }
       JsonNode a = s.path("auth");
+      OAuth2Spec oauth2 = null;
+      if (a.path("type").asText().equals("oauth2")) {
+        List<String> scopes = new ArrayList<>();
+        a.path("scopes").forEach(v -> scopes.add(v.asText()));
+        oauth2 = new OAuth2Spec(a.path("grant").asText(), a.path("tokenUrl").asText(),
+            text(a, "clientId"), text(a, "clientSecret"), List.copyOf(scopes),
+            text(a, "refreshToken"), text(a, "accessToken"),
+            a.path("clientAuthentication").asText("basic"));
+      }
       AuthSpec auth = new AuthSpec(
           a.path("type").asText("none"), text(a, "credential"), text(a, "username"),
-          text(a, "password"), text(a, "header"));
+          text(a, "password"), text(a, "header"), oauth2);
       srv.put(s.path("id").asText(),
           new ServerSpec(s.path("id").asText(), s.path("url").asText(), List.copyOf(variants), auth));
     }
@@ -178,14 +187,47 @@ public final class ToolDescriptor {
   /**
    * A server's authentication.
    *
-   * @param type {@code none}, {@code bearer}, {@code basic} or {@code header}
+   * @param type {@code none}, {@code bearer}, {@code basic}, {@code header} or {@code oauth2}
    * @param credential the token (bearer) or key (header) credential
    * @param username the Basic user-name credential
    * @param password the Basic password credential
    * @param header the header name (header)
+   * @param oauth2 the OAuth2 declaration (oauth2), else {@code null}
    */
   public record AuthSpec(String type, String credential, String username, String password,
-      String header) {}
+      String header, OAuth2Spec oauth2) {
+    /** An authentication without OAuth2. */
+    public AuthSpec(String type, String credential, String username, String password,
+        String header) {
+      this(type, credential, username, password, header, null);
+    }
+  }
+
+  /**
+   * An OAuth2 authentication: credential keys (never values) and where tokens come from.
+   *
+   * @param grant {@code client_credentials} or {@code refresh_token}
+   * @param tokenUrl the token endpoint's URL template
+   * @param clientId the client-id credential, or {@code null}
+   * @param clientSecret the client-secret credential, or {@code null}
+   * @param scopes the scopes requested
+   * @param refreshToken the refresh-token credential, or {@code null}
+   * @param accessToken the access-token credential, or {@code null}
+   * @param clientAuthentication {@code basic} or {@code post}
+   */
+  public record OAuth2Spec(String grant, String tokenUrl, String clientId, String clientSecret,
+      List<String> scopes, String refreshToken, String accessToken, String clientAuthentication) {
+    /** The credentials it uses, in a fixed order. */
+    public List<String> credentials() {
+      List<String> out = new ArrayList<>(4);
+      for (String key : new String[] {clientId, clientSecret, refreshToken, accessToken}) {
+        if (key != null) {
+          out.add(key);
+        }
+      }
+      return out;
+    }
+  }
 
   /**
    * A subtool.

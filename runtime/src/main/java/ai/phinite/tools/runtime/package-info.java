@@ -24,7 +24,11 @@
  *       the HTTP layer;
  *   <li>{@link ai.phinite.tools.runtime.ResponseShaping} shapes results for agents (compact,
  *       projected, within a token budget, with the next page's arguments), per connection or per
- *       call; the subtool's {@code outputSchema} describes the shaped result.
+ *       call; the subtool's {@code outputSchema} describes the shaped result;
+ *   <li>servers declared with OAuth2 get their access tokens from the token endpoint, cached per
+ *       connection; a rotated refresh token reaches the application through
+ *       {@link ai.phinite.tools.runtime.RefreshTokenRotation}, and a refused grant is a
+ *       {@link ai.phinite.tools.runtime.TokenException}.
  * </ul>
  *
  * Everything that goes wrong is a {@link ai.phinite.tools.runtime.ToolException} with a

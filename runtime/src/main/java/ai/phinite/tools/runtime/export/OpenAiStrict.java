@@ -47,6 +47,12 @@ final class OpenAiStrict {
           return reason;
         }
         if (!required.contains(e.getKey())) {
+          if (allowsNull(p)) {
+            // null already means "clear it" (@Arg(nullable = true)); strict mode has no way left
+            // to say "leave it out"
+            return "'" + (path + "/" + e.getKey()).substring(1) + "' is optional and accepts null"
+                + " (which clears it), which strict mode cannot tell from leaving it out";
+          }
           nullable(p);
         }
       }
@@ -78,6 +84,18 @@ final class OpenAiStrict {
     return type.asText().equals("object");
   }
 
+  private static boolean allowsNull(ObjectNode p) {
+    JsonNode type = p.get("type");
+    if (type != null && type.isArray()) {
+      for (JsonNode t : type) {
+        if (t.asText().equals("null")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static void nullable(ObjectNode p) {
     JsonNode type = p.get("type");
     if (type == null) {
@@ -85,6 +103,11 @@ final class OpenAiStrict {
     }
     ArrayNode types = p.arrayNode();
     if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (t.asText().equals("null")) {
+          return; // already nullable (@Arg(nullable = true))
+        }
+      }
       types.addAll((ArrayNode) type);
     } else {
       types.add(type.asText());

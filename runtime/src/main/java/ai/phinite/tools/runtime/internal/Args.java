@@ -81,6 +81,20 @@ public final class Args {
     return v instanceof ObjectNode ? (ObjectNode) v : null;
   }
 
+  /**
+   * A nullable argument ({@code @Arg(nullable = true)}): {@code null} when left out,
+   * {@code Optional.empty()} for an explicit JSON {@code null}, else the value read by
+   * {@code value}.
+   */
+  public static <T> java.util.Optional<T> nullable(JsonNode args, String name,
+      Function<JsonNode, T> value) {
+    JsonNode v = args.get(name);
+    if (v == null || v.isMissingNode()) {
+      return null;
+    }
+    return v.isNull() ? java.util.Optional.empty() : java.util.Optional.of(value.apply(v));
+  }
+
   /** A list argument whose elements are read by {@code element}, or {@code null}. */
   public static <T> List<T> list(JsonNode args, String name, Function<JsonNode, T> element) {
     JsonNode v = get(args, name);

@@ -19,8 +19,14 @@ public final class HttpSupport {
    *
    * @param baseUrl the base URL, without a trailing slash
    * @param auth the authentication header, or {@code null}
+   * @param tokens the OAuth2 tokens of an OAuth2 server (then {@code auth} is {@code null})
    */
-  public record ResolvedServer(String baseUrl, PreparedRequest.Header auth) {}
+  public record ResolvedServer(String baseUrl, PreparedRequest.Header auth, OAuth2Tokens tokens) {
+    /** A server with a fixed authentication header (or none). */
+    public ResolvedServer(String baseUrl, PreparedRequest.Header auth) {
+      this(baseUrl, auth, null);
+    }
+  }
 
   /**
    * Sends one request of a call under its policies (rate limits, retries, the call's deadline and
@@ -84,16 +90,39 @@ public final class HttpSupport {
     }
     String url = s.baseUrl() + path + query;
     List<PreparedRequest.Header> headers = new ArrayList<>(argumentHeaders.size() + 4);
-    headers.add(new PreparedRequest.Header("Accept", "application/json", false));
-    headers.add(new PreparedRequest.Header("User-Agent", userAgent, false));
-    if (body != null) {
+    // a constant header (Accept: application/vnd.github+json) or a form body replaces a default
+    if (!named(argumentHeaders, "Accept")) {
+      headers.add(new PreparedRequest.Header("Accept", "application/json", false));
+    }
+    if (!named(argumentHeaders, "User-Agent")) {
+      headers.add(new PreparedRequest.Header("User-Agent", userAgent, false));
+    }
+    if (body != null && !named(argumentHeaders, "Content-Type")) {
       headers.add(new PreparedRequest.Header("Content-Type", "application/json", false));
     }
     if (s.auth() != null) {
       headers.add(s.auth());
+    } else if (s.tokens() != null) {
+      // OAuth2: the token itself is added per attempt when sending (never in a dry run)
+      headers.add(OAuth2Tokens.placeholder());
     }
     headers.addAll(argumentHeaders);
     return new PreparedRequest(operation, server, method, url, headers, body);
+  }
+
+  /** The OAuth2 tokens of a server, or {@code null} when it does not use OAuth2. */
+  public OAuth2Tokens tokens(String server) {
+    ResolvedServer s = servers.get(server);
+    return s == null ? null : s.tokens();
+  }
+
+  private static boolean named(List<PreparedRequest.Header> headers, String name) {
+    for (PreparedRequest.Header h : headers) {
+      if (h.name().equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

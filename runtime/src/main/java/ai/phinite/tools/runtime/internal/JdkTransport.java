@@ -52,7 +52,7 @@ public final class JdkTransport implements Transport {
     }
     HttpRequest.BodyPublisher publisher = request.body() == null
         ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(Json.bytes(request.body()));
+        : HttpRequest.BodyPublishers.ofByteArray(request.bodyBytes());
     b.method(request.method(), publisher);
     Bodies.Limited body = new Bodies.Limited(maxResponseBytes);
     CompletableFuture<HttpResponse<byte[]>> exchange =

@@ -116,6 +116,14 @@ public final class Json {
     }
   }
 
+  /**
+   * The JSON of a nullable value: {@code null} for {@code Optional.empty()} (an explicit null),
+   * else the JSON of the value.
+   */
+  public static JsonNode nullable(java.util.Optional<?> value) {
+    return value.isEmpty() ? NODES.nullNode() : node(value.get());
+  }
+
   /** The UTF-8 bytes of a JSON value. */
   public static byte[] bytes(JsonNode value) {
     try {

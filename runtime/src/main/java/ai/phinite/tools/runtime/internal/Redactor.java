@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class Redactor {
   private final List<String> secrets;
+  /** Secrets learnt after the connection opened (OAuth2 tokens), the newest last; at most 16. */
+  private volatile List<String> learnt = List.of();
 
   /** @param secrets the values to remove: secret credentials and the header values made of them */
   public Redactor(List<String> secrets) {
@@ -30,12 +32,30 @@ public final class Redactor {
     this.secrets = List.copyOf(kept);
   }
 
+  /** Adds a secret obtained while the connection is open (an OAuth2 access or refresh token). */
+  public synchronized void add(String secret) {
+    if (secret == null || secret.length() < 4 || learnt.contains(secret)) {
+      return;
+    }
+    List<String> next = new ArrayList<>(learnt);
+    next.add(secret);
+    if (next.size() > 16) {
+      next.remove(0);
+    }
+    learnt = List.copyOf(next);
+  }
+
   /** The text with every secret replaced by {@code ***}. */
   public String text(String text) {
     if (text == null) {
       return null;
     }
     String out = text;
+    for (String s : learnt) {
+      if (out.contains(s)) {
+        out = out.replace(s, PreparedRequest.MASK);
+      }
+    }
     for (String s : secrets) {
       if (out.contains(s)) {
         out = out.replace(s, PreparedRequest.MASK);
@@ -46,7 +66,7 @@ public final class Redactor {
 
   /** The response with secrets removed from its headers and body (the same one when clean). */
   public Response response(Response response) {
-    if (secrets.isEmpty()) {
+    if (secrets.isEmpty() && learnt.isEmpty()) {
       return response;
     }
     String body = response.body().toString();

@@ -28,6 +28,7 @@ public final class RequestBuilder {
   private JsonNode wholeBody;
   private List<Map.Entry<String, JsonNode>> merges;
   private List<String> namedFields;
+  private FormEncoding.Arrays form;
 
   RequestBuilder(HttpSupport http, String operation, String method, String server) {
     this.http = http;
@@ -73,7 +74,10 @@ public final class RequestBuilder {
     return this;
   }
 
-  /** Adds a query parameter; {@code null} is left out and a collection repeats the parameter. */
+  /**
+   * Adds a query parameter; {@code null} is left out and a collection or array repeats the
+   * parameter once per element.
+   */
   public RequestBuilder query(String name, Object value) {
     if (value == null) {
       return this;
@@ -84,8 +88,44 @@ public final class RequestBuilder {
       }
       return this;
     }
+    if (value instanceof Object[] array) {
+      for (Object element : array) {
+        query(name, element);
+      }
+      return this;
+    }
     query.append(query.length() == 0 ? '?' : '&')
         .append(Encoding.encode(name)).append('=').append(Encoding.encode(Json.text(value)));
+    return this;
+  }
+
+  /**
+   * Adds a list-valued query parameter once, its elements joined by commas ({@code ids=1,2});
+   * each element is percent-encoded, so a comma inside one is sent as {@code %2C}. {@code null}
+   * elements are skipped; {@code null} or an empty list sends nothing.
+   */
+  public RequestBuilder queryJoined(String name, Object value) {
+    if (value == null) {
+      return this;
+    }
+    Iterable<?> elements = value instanceof Object[] array ? java.util.Arrays.asList(array)
+        : value instanceof Iterable<?> it ? it : List.of(value);
+    StringBuilder joined = new StringBuilder();
+    boolean any = false;
+    for (Object element : elements) {
+      if (element == null) {
+        continue;
+      }
+      if (any) {
+        joined.append(',');
+      }
+      joined.append(Encoding.encode(Json.text(element)));
+      any = true;
+    }
+    if (any) {
+      query.append(query.length() == 0 ? '?' : '&').append(Encoding.encode(name)).append('=')
+          .append(joined);
+    }
     return this;
   }
 
@@ -106,6 +146,33 @@ public final class RequestBuilder {
           + " must be printable ASCII (no line breaks, control or non-ASCII characters)");
     }
     headers.add(new PreparedRequest.Header(name, text, false));
+    return this;
+  }
+
+  /** Adds a constant header ({@code @ConstantHeader}, checked at compile time). */
+  public RequestBuilder constantHeader(String name, String value) {
+    headers.add(new PreparedRequest.Header(name, value, false));
+    return this;
+  }
+
+  /**
+   * Sends the body as {@code application/x-www-form-urlencoded} with this array style
+   * ({@code indexed}, {@code brackets} or {@code repeated}) instead of JSON.
+   */
+  public RequestBuilder form(String arrays) {
+    this.form = FormEncoding.Arrays.valueOf(arrays.toUpperCase(java.util.Locale.ROOT));
+    return this;
+  }
+
+  /**
+   * Sets a nullable property of the body: a {@code null} reference is left out,
+   * {@code Optional.empty()} is sent as an explicit {@code null} (clearing the field).
+   */
+  public RequestBuilder nullableField(String field, java.util.Optional<?> value) {
+    name(field);
+    if (value != null) {
+      put(field, Json.nullable(value));
+    }
     return this;
   }
 
@@ -198,6 +265,10 @@ public final class RequestBuilder {
         }
         json = target;
       }
+    }
+    if (form != null && json != null) {
+      json = JsonNodeFactory.instance.textNode(FormEncoding.encode(json, form));
+      headers.add(new PreparedRequest.Header("Content-Type", FormEncoding.CONTENT_TYPE, false));
     }
     return http.prepare(operation, method, server, path, query, headers, json);
   }
