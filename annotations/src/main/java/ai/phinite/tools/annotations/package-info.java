@@ -19,5 +19,10 @@
  * annotation processor turns the interface into an HTTP
  * implementation, a JSON descriptor and a registry entry, and fails the build with a precise error
  * when the definition is inconsistent.
+ *
+ * <p>How results are shaped for agents is declared too: {@link ai.phinite.tools.annotations.Shape}
+ * (where the item or items are, default fields, the item's schema),
+ * {@link ai.phinite.tools.annotations.Paged} (page numbers or a cursor) and
+ * {@link ai.phinite.tools.annotations.JsonApi} (flatten JSON:API resources).
  */
 package ai.phinite.tools.annotations;

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * calls a subtool and prints the response body (JSON pretty-printed; a non-JSON body as its text;
  * nothing for an empty body). With {@code --dry-run} it prints the request it would send,
  * {@code {"method","url","headers","body"}} with secret header values shown as {@code ***}, and
- * sends nothing.
+ * sends nothing. With {@code --shape} it prints the result as the MCP server gives it to an agent
+ * (compact and within a token budget; see {@link ai.phinite.tools.runtime.ResponseShaping}).
  *
  * <p>The tool, the subtool, the arguments' JSON and the connection file are checked in that order,
  * then the runtime validates the arguments against the subtool's schema; nothing is sent until all
@@ -61,6 +62,16 @@ public final class CallCommand implements Callable<Integer> {
       description = "Print the request that would be sent (secrets shown as ***); send nothing.")
   boolean dryRun;
 
+  @Option(names = "--shape",
+      description = "Print the result as an agent gets it (the MCP server's shaping): compact JSON,"
+          + " empty values dropped, default fields, within --budget-tokens. Default: the raw body.")
+  boolean shape;
+
+  @Option(names = "--budget-tokens", paramLabel = "TOKENS",
+      defaultValue = "" + ai.phinite.tools.runtime.ResponseShaping.DEFAULT_BUDGET_TOKENS,
+      description = "With --shape: the most tokens the result may take (default: ${DEFAULT-VALUE}).")
+  int budgetTokens;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -77,11 +88,29 @@ public final class CallCommand implements Callable<Integer> {
         Connection c = connection.open(provider, r.runtime())) {
       if (dryRun) {
         JsonOutput.print(out, c.dryRun(subtool, arguments).toJson());
+      } else if (shape) {
+        Response shaped = c.invoke(subtool, arguments,
+            ai.phinite.tools.runtime.CallOptions.builder().shaping(shaping()).build());
+        JsonNode body = shaped.body();
+        if (body != null && body.isContainerNode()) {
+          out.println(JsonOutput.compact(body));
+          out.flush();
+        } else {
+          printBody(out, shaped);
+        }
       } else {
         printBody(out, c.invoke(subtool, arguments));
       }
     }
     return Main.OK;
+  }
+
+  private ai.phinite.tools.runtime.ResponseShaping shaping() {
+    try {
+      return ai.phinite.tools.runtime.ResponseShaping.budget(budgetTokens);
+    } catch (IllegalArgumentException e) {
+      throw CliException.invalidInput("--budget-tokens", e.getMessage());
+    }
   }
 
   /** The body as JSON, a text body as its text, an empty body as nothing. */

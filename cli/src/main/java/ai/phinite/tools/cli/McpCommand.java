@@ -63,6 +63,12 @@ public final class McpCommand implements Callable<Integer> {
           + " the MCP SDK clients).")
   int timeoutSeconds;
 
+  @Option(names = "--budget-tokens", paramLabel = "TOKENS",
+      defaultValue = "" + ai.phinite.tools.runtime.ResponseShaping.DEFAULT_BUDGET_TOKENS,
+      description = "The most tokens one result may take; a larger one is cut at an item, with a"
+          + " notice giving the next page's arguments (default: ${DEFAULT-VALUE}).")
+  int budgetTokens;
+
   @Mixin Selection selection;
 
   @Mixin RuntimeOptions runtime;
@@ -177,6 +183,7 @@ public final class McpCommand implements Callable<Integer> {
             .credentials(entry.getValue())
             .deadline(Duration.ofSeconds(timeoutSeconds))
             .subtools(chosen)
+            .shaping(shaping())
             .runtime(runtime.runtime());
         overrides(tool).forEach(builder::baseUrl);
         open.add(builder.build());
@@ -185,6 +192,15 @@ public final class McpCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       open.forEach(Connection::close);
       throw e;
+    }
+  }
+
+  /** Results are shaped for the agent, within --budget-tokens. */
+  private ai.phinite.tools.runtime.ResponseShaping shaping() {
+    try {
+      return ai.phinite.tools.runtime.ResponseShaping.budget(budgetTokens);
+    } catch (IllegalArgumentException e) {
+      throw CliException.invalidInput("--budget-tokens", e.getMessage());
     }
   }
 

@@ -146,6 +146,7 @@ final class McpToolServer {
             .title(entry.path("title").asText())
             .description(entry.path("description").asText())
             .inputSchema(mapper, entry.path("inputSchema").toString())
+            .outputSchema(McpResults.outputSchema(entry))
             .annotations(new McpSchema.ToolAnnotations(s.title(), s.hints().readOnly(),
                 s.hints().destructive(), s.hints().idempotent(), s.hints().openWorld(), null))
             .build();
@@ -176,7 +177,8 @@ final class McpToolServer {
     calls.register(exchange.sessionId(), requestId == null ? null : requestId.toString(), running);
     CompletableFuture<CallToolResult> result = running
         .orTimeout(deadline.toMillis() + DEADLINE_GRACE_MILLIS, TimeUnit.MILLISECONDS)
-        .handle((response, failure) -> failure == null ? result(response)
+        .handle((response, failure) -> failure == null
+            ? McpResults.success(response, connection.tool().subtool(subtool))
             : failure(subtool, unwrap(failure), deadline));
     return Mono.fromFuture(result);
   }
@@ -196,18 +198,10 @@ final class McpToolServer {
   static CallToolResult call(Connection connection, String subtool, Map<String, Object> arguments) {
     JsonNode args = Json.MAPPER.valueToTree(arguments == null ? Map.of() : arguments);
     try {
-      return result(connection.invoke(subtool, args));
+      return McpResults.success(connection.invoke(subtool, args), connection.tool().subtool(subtool));
     } catch (RuntimeException e) {
       return failure(subtool, e, null);
     }
-  }
-
-  /** A successful call's result: the response body as text. */
-  static CallToolResult result(Response response) {
-    JsonNode body = response.body();
-    String text = body == null || body.isNull() ? "HTTP " + response.status() + " (no content)"
-        : body.isTextual() ? body.asText() : JsonOutput.pretty(body);
-    return CallToolResult.builder().addTextContent(text).isError(false).build();
   }
 
   /**

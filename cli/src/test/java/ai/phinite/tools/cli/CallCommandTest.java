@@ -44,6 +44,30 @@ class CallCommandTest extends HelpdeskServerTest {
   }
 
   @Test
+  void shapePrintsWhatAnAgentGetsAndRawStaysTheDefault() {
+    SERVER.stubFor(get("/v2/tickets/T-3").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"id\":\"T-3\",\"status\":\"open\",\"tags\":[],\"assignee\":null}")));
+
+    Cli.Result shaped = call("get_ticket", "--args", "{\"ticket_id\":\"T-3\"}", "--shape");
+    Cli.Result raw = call("get_ticket", "--args", "{\"ticket_id\":\"T-3\"}");
+
+    assertWithMessage("%s", shaped).that(shaped.exit()).isEqualTo(0);
+    assertThat(shaped.out()).isEqualTo("{\"id\":\"T-3\",\"status\":\"open\"}\n");
+    assertThat(raw.out()).isEqualTo("{\n  \"id\": \"T-3\",\n  \"status\": \"open\",\n"
+        + "  \"tags\": [],\n  \"assignee\": null\n}\n");
+  }
+
+  @Test
+  void aBudgetTooSmallIsRefusedBeforeAnythingIsSent() {
+    Cli.Result r = call("get_ticket", "--args", "{\"ticket_id\":\"T-3\"}", "--shape",
+        "--budget-tokens", "10");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("The token budget must be at least 1000, not 10");
+    assertThat(SERVER.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
   void callOnTheFilesServerAuthenticatesWithItsHeader() {
     SERVER.stubFor(post("/files/attachments?filename=notes.txt")
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")

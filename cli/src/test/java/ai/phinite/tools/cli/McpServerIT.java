@@ -155,6 +155,11 @@ class McpServerIT {
       assertThat(t.description()).isEqualTo(e.path("description").asText());
       JsonNode schema = Json.MAPPER.valueToTree(t.inputSchema());
       assertThat(schema).isEqualTo(e.path("inputSchema"));
+      if (e.has("outputSchema")) {
+        assertThat((Object) Json.MAPPER.valueToTree(t.outputSchema())).isEqualTo(e.path("outputSchema"));
+      } else {
+        assertThat(t.outputSchema()).isNull();
+      }
       JsonNode hints = e.path("annotations");
       assertThat(t.annotations().readOnlyHint()).isEqualTo(hints.path("readOnlyHint").asBoolean());
       assertThat(t.annotations().destructiveHint()).isEqualTo(hints.path("destructiveHint").asBoolean());
@@ -170,9 +175,51 @@ class McpServerIT {
         new McpSchema.CallToolRequest("kustomer_get_customer", Map.of("customer_id", "c/1")));
     String text = text(result);
     assertWithMessage(text).that(result.isError()).isFalse();
-    assertThat(text).contains("\"id\": \"c/1\"");
+    assertThat(text).isEqualTo("{\"item\":{\"id\":\"c/1\"}}"); // compact, shaped
+    assertThat(result.structuredContent()).isEqualTo(Map.of("item", Map.of("id", "c/1")));
     server.verify(getRequestedFor(urlEqualTo("/v1/customers/c%2F1"))
         .withHeader("Authorization", equalTo("Bearer " + KUSTOMER_TOKEN)));
+  }
+
+  /**
+   * A Kustomer page of 100 customers (the fixture's customers, as the API documents them) arrives
+   * compact, projected and within the budget, with structuredContent that the tool's
+   * outputSchema accepts (checked by the SDK client and again by a JSON Schema validator).
+   */
+  @Test
+  void aLargePageArrivesShapedWithStructuredContentMatchingItsOutputSchema() throws Exception {
+    JsonNode fixture = Json.MAPPER.readTree(Paths.get("..", "tools-kustomer", "src", "test",
+        "resources", "responses", "list_customers.json").toFile());
+    com.fasterxml.jackson.databind.node.ArrayNode data =
+        (com.fasterxml.jackson.databind.node.ArrayNode) fixture.path("data");
+    List<JsonNode> three = new ArrayList<>();
+    data.forEach(three::add);
+    data.removeAll();
+    for (int i = 0; i < 100; i++) {
+      com.fasterxml.jackson.databind.node.ObjectNode c = three.get(i % 3).deepCopy();
+      c.put("id", String.format("6501a2b3c4d5e6f7%08x", i));
+      data.add(c);
+    }
+    String raw = fixture.toString();
+    server.stubFor(get(urlEqualTo("/v1/customers?page=1&pageSize=100")).willReturn(okJson(raw)));
+    McpSchema.Tool tool = allTools().stream()
+        .filter(t -> t.name().equals("kustomer_list_customers")).findFirst().orElseThrow();
+    assertThat(tool.outputSchema()).isNotNull();
+    McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(
+        "kustomer_list_customers", ordered("page", 1, "page_size", 100)));
+    String text = text(result);
+    assertWithMessage(text).that(result.isError()).isFalse();
+    JsonNode structured = Json.MAPPER.valueToTree(result.structuredContent());
+    assertThat(Json.MAPPER.readTree(text)).isEqualTo(structured);
+    assertThat(text).doesNotContain("\n");
+    assertThat(structured.path("items").size()).isEqualTo(100);
+    assertThat(structured.path("next").toString()).isEqualTo("{\"page\":2,\"page_size\":100}");
+    assertThat(structured.has("links")).isFalse();
+    assertThat(text.length()).isLessThan(raw.length() / 5);
+    com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry
+        .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+        .getSchema(Json.MAPPER.valueToTree(tool.outputSchema()));
+    assertThat(schema.validate(structured)).isEmpty();
   }
 
   @Test

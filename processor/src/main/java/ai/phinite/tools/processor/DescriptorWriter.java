@@ -49,6 +49,11 @@ final class DescriptorWriter {
   }
 
   static String write(Model.Tool tool) {
+    return write(tool, java.util.Map.of());
+  }
+
+  /** The descriptor, with each subtool's result shaping (by subtool name). */
+  static String write(Model.Tool tool, java.util.Map<String, ShapeReader.Shaping> shapes) {
     ObjectNode d = NODES.objectNode();
     d.put("id", tool.id());
     d.put("name", tool.name());
@@ -131,7 +136,10 @@ final class DescriptorWriter {
       o.put("name", op.name());
       o.put("title", op.title());
       o.put("description", op.description());
-      o.set("inputSchema", SchemaWriter.input(op));
+      ObjectNode input = SchemaWriter.input(op);
+      ShapeWriter.input(input, shapes.get(op.name()));
+      o.set("inputSchema", input);
+      ShapeWriter.output(o, shapes.get(op.name()));
       ObjectNode hints = o.putObject("annotations");
       hints.put("readOnlyHint", op.hints().readOnly());
       hints.put("destructiveHint", op.hints().destructive());
@@ -162,6 +170,7 @@ final class DescriptorWriter {
       } else {
         o.put("multiStep", true);
       }
+      ShapeWriter.shape(o, shapes.get(op.name()));
     }
     return Jsons.pretty(d) + "\n";
   }

@@ -314,6 +314,78 @@ final class Messages {
     return "@Timeout(seconds = " + seconds + ") is out of range; use 1 to 600 seconds";
   }
 
+  static String shapeNotSubtool(String method) {
+    return "Method " + method + " is not a subtool, so its result is never shaped for agents;"
+        + " remove @Shape and @Paged, or add @Subtool";
+  }
+
+  static String shapeItemAndItems() {
+    return "@Shape sets both items (a list) and item (one object); set only the one the result"
+        + " holds";
+  }
+
+  static String badPointer(String annotation, String attribute, String value) {
+    return annotation + "(" + attribute + " = \"" + value + "\") is not a JSON Pointer; write it"
+        + " from the body's root, e.g. \"/data\" or \"/meta/total\"";
+  }
+
+  static String badShapeField(String field) {
+    return "@Shape fields has \"" + field + "\", which is blank, repeated or the reserved"
+        + " \"all\"; name each field of an item once";
+  }
+
+  static String fieldsArgumentTaken(String subtool) {
+    return "Subtool \"" + subtool + "\" already has an argument named \"fields\", which @Shape"
+        + " fields adds to choose the fields shown; rename that argument with @Arg(name = \"...\")";
+  }
+
+  static String badItemSchema(String why) {
+    return "@Shape itemSchema " + why + "; write the JSON Schema of one shaped item, e.g."
+        + " {\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}}}";
+  }
+
+  static String pagedWithoutItems(String subtool) {
+    return "@Paged on subtool \"" + subtool + "\" needs a list to page; add"
+        + " @Shape(items = \"/...\") pointing to the list of items in the body";
+  }
+
+  static String pagedStyle() {
+    return "@Paged must set exactly one of page (page numbers), cursor and link; e.g."
+        + " @Paged(page = \"page\", size = \"page_size\"), @Paged(cursor = \"start\", next = \"/next\")"
+        + " or @Paged(link = \"/links/next\")";
+  }
+
+  static String linkWithoutQuery(String subtool) {
+    return "@Paged(link = ...) on subtool \"" + subtool + "\" has no @Query argument for the"
+        + " link's parameters to go to; bind the paging parameters with @Query, or page with"
+        + " page or cursor";
+  }
+
+  static String cursorWithoutNext() {
+    return "@Paged(cursor = ...) needs next, the JSON Pointer to the next page's cursor in the"
+        + " body, e.g. next = \"/next\"";
+  }
+
+  static String pageWithoutSize() {
+    return "@Paged(page = ...) needs size, the argument holding the page size, so a cut page can"
+        + " resume at its first item not shown";
+  }
+
+  static String badDefaultSize(int size) {
+    return "@Paged(defaultSize = " + size + ") is negative; give the API's default page size, or"
+        + " leave it out";
+  }
+
+  static String pagedUnknownArg(String attribute, String name, Collection<String> declared) {
+    return "@Paged(" + attribute + " = \"" + name + "\") names no argument of this subtool; use"
+        + " the names the agent sees, among " + declared;
+  }
+
+  static String pagedArgType(String attribute, String name, String type) {
+    return "@Paged(" + attribute + " = \"" + name + "\") names an argument of the wrong type; a "
+        + attribute + " argument must be " + type;
+  }
+
   static String crashed(String element, Throwable t) {
     return "The Phinite tool processor failed on " + element + " (" + t + "); this is a bug in"
         + " the processor, please report it with this definition";

@@ -150,6 +150,10 @@ public final class ToolProcessor extends AbstractProcessor {
     if (model == null) {
       return;
     }
+    Map<String, ShapeReader.Shaping> shapes = new ShapeReader(report).read(model);
+    if (report.hasErrors()) {
+      return;
+    }
     Conversions conversions = new Conversions(Naming.provider(type));
     model.operations().forEach(op -> op.params().forEach(p -> conversions.collect(p.arg().type())));
     try {
@@ -158,7 +162,7 @@ public final class ToolProcessor extends AbstractProcessor {
       FileObject descriptor = processingEnv.getFiler().createResource(
           StandardLocation.CLASS_OUTPUT, "", Naming.descriptorPath(model.id()), type);
       try (Writer w = descriptor.openWriter()) {
-        w.write(DescriptorWriter.write(model));
+        w.write(DescriptorWriter.write(model, shapes));
       }
     } catch (IOException e) {
       report.error(type, "Could not write the generated files of " + type.getSimpleName() + ": " + e.getMessage());

@@ -18,8 +18,10 @@ public final class CallOptions {
   private final Duration attemptTimeout;
   private final Integer maxRetries;
   private final CallListener listener;
+  private final ResponseShaping shaping;
 
   private CallOptions(Builder b) {
+    this.shaping = b.shaping;
     this.deadline = b.deadline;
     this.attemptTimeout = b.attemptTimeout;
     this.maxRetries = b.maxRetries;
@@ -51,6 +53,11 @@ public final class CallOptions {
     return listener;
   }
 
+  /** How this call's result is shaped, or {@code null} to keep the connection's. */
+  public ResponseShaping shaping() {
+    return shaping;
+  }
+
   /** These options as a builder, to change some. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -58,6 +65,7 @@ public final class CallOptions {
     b.attemptTimeout = attemptTimeout;
     b.maxRetries = maxRetries;
     b.listener = listener;
+    b.shaping = shaping;
     return b;
   }
 
@@ -67,8 +75,18 @@ public final class CallOptions {
     private Duration attemptTimeout;
     private Integer maxRetries;
     private CallListener listener = CallListener.NONE;
+    private ResponseShaping shaping;
 
     private Builder() {}
+
+    /**
+     * Shapes this call's result for an agent ({@link ResponseShaping#defaults()}, a budget), or
+     * returns it as the API sent it ({@link ResponseShaping#OFF}).
+     */
+    public Builder shaping(ResponseShaping how) {
+      this.shaping = how;
+      return this;
+    }
 
     /** The most time the whole call may take: every attempt, wait and the whole response body. */
     public Builder deadline(Duration total) {

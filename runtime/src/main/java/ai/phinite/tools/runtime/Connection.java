@@ -48,6 +48,7 @@ public final class Connection implements AutoCloseable {
   private final Object client;
   private final SubtoolSelection selection;
   private final long maxArgumentBytes;
+  private final ResponseShaping shaping;
   final ToolRuntime runtime;
   final Policies policies;
   final Redactor redactor;
@@ -65,6 +66,7 @@ public final class Connection implements AutoCloseable {
     this.values = resolved.values();
     this.selection = b.selection;
     this.maxArgumentBytes = b.maxArgumentBytes;
+    this.shaping = b.shaping;
     this.runtime = runtime;
     this.policies = policies;
     this.redactor = new Redactor(resolved.secrets());
@@ -155,9 +157,39 @@ public final class Connection implements AutoCloseable {
     }
     JsonNode args = validated(subtool, arguments);
     CallRun call = CallRun.start(this, subtool, options, false);
-    return run(call, () -> multiStep(subtool)
+    Response r = run(call, () -> multiStep(subtool)
         ? dispatch(call, subtool, args)
         : call.send(prepare(subtool, args)));
+    return shaping(options).apply(descriptor.subtool(subtool), args, r);
+  }
+
+  /** How this connection shapes results ({@link ResponseShaping#OFF} unless set). */
+  public ResponseShaping shaping() {
+    return shaping;
+  }
+
+  private ResponseShaping shaping(CallOptions options) {
+    return options.shaping() != null ? options.shaping() : shaping;
+  }
+
+  /**
+   * The call's future, its response shaped when shaping is on; cancelling the shaped future
+   * cancels the call.
+   */
+  private CompletableFuture<Response> shaped(CallRun call, CallOptions options, String subtool,
+      JsonNode args) {
+    CompletableFuture<Response> raw = call.result();
+    ResponseShaping how = shaping(options);
+    if (!how.enabled()) {
+      return raw;
+    }
+    CompletableFuture<Response> out = raw.thenApply(r -> how.apply(descriptor.subtool(subtool), args, r));
+    out.whenComplete((r, e) -> {
+      if (out.isCancelled()) {
+        raw.cancel(true);
+      }
+    });
+    return out;
   }
 
   /** Runs a blocking call on this thread and ends it with its outcome. */
@@ -205,7 +237,7 @@ public final class Connection implements AutoCloseable {
         request = prepare(subtool, args);
       } catch (RuntimeException e) {
         call.finish(null, e);
-        return call.result();
+        return shaped(call, options, subtool, args);
       }
       call.sendAndFinish(request);
     } else {
@@ -221,7 +253,7 @@ public final class Connection implements AutoCloseable {
         call.abort(CallAbortedException.closed("the runtime", subtool, true));
       }
     }
-    return call.result();
+    return shaped(call, options, subtool, args);
   }
 
   private boolean multiStep(String subtool) {
@@ -397,6 +429,7 @@ public final class Connection implements AutoCloseable {
     private Duration attemptTimeout;
     private Long maxResponseBytes;
     private long maxArgumentBytes = 8L * 1024 * 1024;
+    private ResponseShaping shaping = ResponseShaping.OFF;
     private SubtoolSelection selection = SubtoolSelection.all();
     private Integer maxRetries;
     private Duration maxRetryWait;
@@ -530,6 +563,16 @@ public final class Connection implements AutoCloseable {
      */
     public Builder maxArgumentBytes(long bytes) {
       this.maxArgumentBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Shapes every result of this connection for an agent (compact, projected, within a token
+     * budget; see {@link ResponseShaping}); off by default. {@link CallOptions} may override it
+     * per call.
+     */
+    public Builder shaping(ResponseShaping how) {
+      this.shaping = how == null ? ResponseShaping.OFF : how;
       return this;
     }
 

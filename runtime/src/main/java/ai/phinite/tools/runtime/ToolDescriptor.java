@@ -241,7 +241,16 @@ public final class ToolDescriptor {
    * @param json the descriptor entry as generated
    */
   public record SubtoolSpec(String name, String title, String description, ObjectNode inputSchema,
-      Hints hints, HttpSpec http, ObjectNode json) {}
+      Hints hints, HttpSpec http, ObjectNode json) {
+    /**
+     * The JSON Schema (2020-12) of the subtool's shaped result (see {@link ResponseShaping}), or
+     * {@code null} when it declares none.
+     */
+    public ObjectNode outputSchema() {
+      JsonNode schema = json.get("outputSchema");
+      return schema instanceof ObjectNode o ? o : null;
+    }
+  }
 
   /**
    * Behaviour hints, as in the Model Context Protocol's tool annotations.

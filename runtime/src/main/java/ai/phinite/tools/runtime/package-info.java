@@ -21,7 +21,10 @@
  *       tool's connection checks;
  *   <li>{@link ai.phinite.tools.runtime.CallOptions} overrides one call's deadline, attempt
  *       timeout, retries or listener; {@link ai.phinite.tools.runtime.Transport} is the SPI of
- *       the HTTP layer.
+ *       the HTTP layer;
+ *   <li>{@link ai.phinite.tools.runtime.ResponseShaping} shapes results for agents (compact,
+ *       projected, within a token budget, with the next page's arguments), per connection or per
+ *       call; the subtool's {@code outputSchema} describes the shaped result;
  *   <li>servers declared with OAuth2 get their access tokens from the token endpoint, cached per
  *       connection; a rotated refresh token reaches the application through
  *       {@link ai.phinite.tools.runtime.RefreshTokenRotation}, and a refused grant is a

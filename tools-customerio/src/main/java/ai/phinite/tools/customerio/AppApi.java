@@ -8,11 +8,13 @@ import ai.phinite.tools.annotations.ConnectionTest;
 import ai.phinite.tools.annotations.DELETE;
 import ai.phinite.tools.annotations.GET;
 import ai.phinite.tools.annotations.POST;
+import ai.phinite.tools.annotations.Paged;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
 import ai.phinite.tools.annotations.RateLimit;
 import ai.phinite.tools.annotations.Requires;
 import ai.phinite.tools.annotations.Retry;
+import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.Response;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,11 +48,14 @@ public interface AppApi {
   /** Get Campaign: {@code GET /campaigns/{campaign_id}}. */
   @Subtool(title = "Get Campaign", description = "Retrieves a single campaign by ID.")
   @GET(value = "/campaigns/{campaign_id}", server = "app")
+  @Shape(item = "/campaign", itemSchema = Shapes.CAMPAIGN_SCHEMA)
   Response getCampaign(@Path @Arg(value = "The campaign's id.", min = 1) int campaignId);
 
   /** List Campaigns: {@code GET /campaigns} (not paginated: one call returns every campaign). */
   @Subtool(title = "List Campaigns", description = "Lists all campaigns in the workspace.")
   @GET(value = "/campaigns", server = "app")
+  @Shape(items = "/campaigns", itemSchema = Shapes.CAMPAIGN_SCHEMA, fields = {"name", "type",
+      "state", "active", "updated", "tags"})
   Response listCampaigns();
 
   /**
@@ -64,6 +69,7 @@ public interface AppApi {
       description = "Retrieves delivery metrics for a campaign over a period. Series run oldest"
           + " to newest, one value per step.")
   @GET(value = "/campaigns/{campaign_id}/metrics?version=1", server = "app")
+  @Shape(item = "/metric", itemSchema = Shapes.METRICS_SCHEMA)
   Response getCampaignMetrics(
       @Path @Arg(value = "The campaign's id.", min = 1) int campaignId,
       @Query @Arg(value = "The length of one step: hours, days (Customer.io's default), weeks or"
@@ -212,11 +218,13 @@ public interface AppApi {
   @Subtool(title = "List Segments", description = "Lists all segments in the workspace.")
   @ConnectionTest("App API key (app_api_key)")
   @GET(value = "/segments", server = "app")
+  @Shape(items = "/segments", itemSchema = Shapes.SEGMENT_SCHEMA)
   Response listSegments();
 
   /** Get Segment: {@code GET /segments/{segment_id}}. */
   @Subtool(title = "Get Segment", description = "Retrieves a single segment by ID.")
   @GET(value = "/segments/{segment_id}", server = "app")
+  @Shape(item = "/segment", itemSchema = Shapes.SEGMENT_SCHEMA)
   Response getSegment(@Path @Arg(value = "The segment's id.", min = 1) int segmentId);
 
   /** Create Manual Segment: {@code POST /segments} with {@code {"segment":{name, description}}}. */
@@ -248,6 +256,7 @@ public interface AppApi {
       description = "Retrieves a person’s stored attributes via the App API. Attribute values come"
           + " back as strings, with their Unix-second timestamps.")
   @GET(value = "/customers/{identifier}/attributes", server = "app")
+  @Shape(item = "/customer", itemSchema = Shapes.PERSON_SCHEMA)
   Response getCustomerAttributes(
       @Path @Arg(value = "The person, as a value of id_type (at most 150 bytes).", maxBytes = 150)
       String identifier,
@@ -267,6 +276,9 @@ public interface AppApi {
           + " most 1000 per page (default 50); pass a response's next as start for the next page."
           + " Covers at most the last 6 months.")
   @GET(value = "/messages", server = "app")
+  @Shape(items = "/messages", itemSchema = Shapes.MESSAGE_SCHEMA, fields = {"type", "recipient",
+      "subject", "campaign_id", "created", "metrics", "failure_message"})
+  @Paged(cursor = "start", size = "limit", next = "/next")
   Response listMessages(
       @Query @Arg(value = "Only messages of this type: " + ArgText.MESSAGE_TYPES + ".",
           required = false,

@@ -9,8 +9,10 @@ import ai.phinite.tools.annotations.GET;
 import ai.phinite.tools.annotations.Hint;
 import ai.phinite.tools.annotations.POST;
 import ai.phinite.tools.annotations.PUT;
+import ai.phinite.tools.annotations.Paged;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,11 +28,15 @@ public interface Companies {
 
   @Subtool(title = "Get Company", description = "Fetch a single company by id.")
   @GET("/companies/{company_id}")
+  @Shape(item = "/data", itemSchema = Shapes.COMPANY_SCHEMA)
   Response getCompany(@Path @Arg("The company's id.") String companyId);
 
   /** [I] page and pageSize on this list follow Kustomer's general list convention. */
   @Subtool(title = "List Companies", description = "List companies with pagination.")
   @GET("/companies")
+  @Shape(items = "/data", itemSchema = Shapes.COMPANY_SCHEMA, fields = {"name",
+      "externalId", "domains", "tags", "updatedAt"})
+  @Paged(page = "page", size = "page_size", more = "/links/next", total = "/meta/total")
   Response listCompanies(
       @Query("page") @Arg(value = ArgText.PAGE, required = false, min = 1) Integer page,
       @Query("pageSize") @Arg(value = ArgText.PAGE_SIZE_100, required = false, min = 1,

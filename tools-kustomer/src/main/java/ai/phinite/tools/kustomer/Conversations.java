@@ -8,8 +8,10 @@ import ai.phinite.tools.annotations.GET;
 import ai.phinite.tools.annotations.Hint;
 import ai.phinite.tools.annotations.PATCH;
 import ai.phinite.tools.annotations.POST;
+import ai.phinite.tools.annotations.Paged;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,10 +29,16 @@ public interface Conversations {
 
   @Subtool(title = "Get Conversation", description = "Fetch a single conversation by id.")
   @GET("/conversations/{conversation_id}")
+  @Shape(item = "/data", itemSchema = Shapes.CONVERSATION_SCHEMA)
   Response getConversation(@Path @Arg("The conversation's id.") String conversationId);
 
   @Subtool(title = "List Conversations", description = "List conversations with pagination.")
   @GET("/conversations")
+  @Shape(items = "/data", itemSchema = Shapes.CONVERSATION_SCHEMA, fields = {"name",
+      "subject", "status", "priority", "channels", "customer", "assignedUsers", "assignedTeams",
+      "tags", "lastMessageAt", "updatedAt"})
+  @Paged(page = "page", size = "page_size", defaultSize = 100, more = "/links/next",
+      total = "/meta/total")
   Response listConversations(
       @Query("page") @Arg(value = ArgText.PAGE, required = false, min = 1) Integer page,
       @Query("pageSize") @Arg(value = ArgText.PAGE_SIZE_100, required = false, min = 1,

@@ -9,9 +9,11 @@ import ai.phinite.tools.annotations.GET;
 import ai.phinite.tools.annotations.Hint;
 import ai.phinite.tools.annotations.POST;
 import ai.phinite.tools.annotations.PUT;
+import ai.phinite.tools.annotations.Paged;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
 import ai.phinite.tools.annotations.RateLimit;
+import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,11 +31,13 @@ public interface Customers {
 
   @Subtool(title = "Get Customer", description = "Fetch a single customer by its id.")
   @GET("/customers/{customer_id}")
+  @Shape(item = "/data", itemSchema = Shapes.CUSTOMER_SCHEMA)
   Response getCustomer(@Path @Arg("The customer's id.") String customerId);
 
   /** A 404 means no customer has this email address (a not-found error, not a failure). */
   @Subtool(title = "Get Customer By Email", description = "Fetch a customer by email address.")
   @GET("/customers/email={email}")
+  @Shape(item = "/data", itemSchema = Shapes.CUSTOMER_SCHEMA)
   Response getCustomerByEmail(
       @Path @Arg(value = "The customer's email address.", format = "email") String email);
 
@@ -45,11 +49,15 @@ public interface Customers {
    */
   @Subtool(title = "Get Customer By Phone", description = "Fetch a customer by phone number.")
   @GET("/customers/phone={phone}")
+  @Shape(item = "/data", itemSchema = Shapes.CUSTOMER_SCHEMA)
   Response getCustomerByPhone(
       @Path @Arg(value = "The phone number as stored in Kustomer, e.g. +15551234567.") String phone);
 
   @Subtool(title = "List Customers", description = "List customers with pagination.")
   @GET("/customers")
+  @Shape(items = "/data", itemSchema = Shapes.CUSTOMER_SCHEMA, fields = {"name",
+      "emails", "phones", "externalId", "tags", "progressiveStatus", "lastActivityAt", "updatedAt"})
+  @Paged(page = "page", size = "page_size", more = "/links/next", total = "/meta/total")
   Response listCustomers(
       @Query("page") @Arg(value = ArgText.PAGE, required = false, min = 1) Integer page,
       @Query("pageSize") @Arg(value = ArgText.PAGE_SIZE_100, required = false, min = 1,
@@ -78,6 +86,9 @@ public interface Customers {
       readOnly = Hint.TRUE, idempotent = Hint.TRUE)
   @POST("/customers/search")
   @RateLimit(requests = 100, perSeconds = 60) // API keys may search 100 times a minute
+  @Shape(items = "/data", itemSchema = Shapes.ANY_SCHEMA, fields = {"type", "name", "emails",
+      "phones", "externalId", "status", "subject", "preview", "customer", "updatedAt"})
+  @Paged(page = "page", size = "page_size", more = "/links/next", total = "/meta/total")
   Response searchCustomers(
       @Body @Arg("The search criteria, sent as the request body: queryContext (customer,"
           + " conversation, message, company, ...), and, or, not (lists of"

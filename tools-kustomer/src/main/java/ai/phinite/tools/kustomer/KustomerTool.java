@@ -2,6 +2,7 @@ package ai.phinite.tools.kustomer;
 
 import ai.phinite.tools.annotations.Auth;
 import ai.phinite.tools.annotations.Credential;
+import ai.phinite.tools.annotations.JsonApi;
 import ai.phinite.tools.annotations.RateLimit;
 import ai.phinite.tools.annotations.Server;
 import ai.phinite.tools.annotations.ServerVariant;
@@ -39,6 +40,7 @@ import ai.phinite.tools.annotations.Tool;
     description = "Manage a Kustomer account — customers, conversations, messages, notes, tasks,"
         + " companies, tags, teams, users, and shortcuts — via the Kustomer API v1.",
     docsUrl = "https://developer.kustomer.com/")
+@JsonApi // the API answers JSON:API documents (reference: "JSON:API-style envelopes")
 @Credential(
     key = "api_token",
     label = "API Token",

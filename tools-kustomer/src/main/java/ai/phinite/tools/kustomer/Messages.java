@@ -7,8 +7,10 @@ import ai.phinite.tools.annotations.BodyMerge;
 import ai.phinite.tools.annotations.GET;
 import ai.phinite.tools.annotations.POST;
 import ai.phinite.tools.annotations.PUT;
+import ai.phinite.tools.annotations.Paged;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,11 +42,16 @@ public interface Messages {
 
   @Subtool(title = "Get Message", description = "Fetch a single message by id.")
   @GET("/messages/{message_id}")
+  @Shape(item = "/data", itemSchema = Shapes.MESSAGE_SCHEMA)
   Response getMessage(@Path @Arg("The message's id.") String messageId);
 
   @Subtool(title = "List Conversation Messages",
       description = "List messages within a conversation.")
   @GET("/conversations/{conversation_id}/messages")
+  @Shape(items = "/data", itemSchema = Shapes.MESSAGE_SCHEMA, fields = {"channel",
+      "direction", "subject", "preview", "status", "sentAt", "createdBy"})
+  @Paged(page = "page", size = "page_size", defaultSize = 100, more = "/links/next",
+      total = "/meta/total")
   Response listConversationMessages(
       @Path @Arg("The conversation's id.") String conversationId,
       @Query("page") @Arg(value = ArgText.PAGE, required = false, min = 1) Integer page,

@@ -7,8 +7,10 @@ import ai.phinite.tools.annotations.DELETE;
 import ai.phinite.tools.annotations.GET;
 import ai.phinite.tools.annotations.Hint;
 import ai.phinite.tools.annotations.POST;
+import ai.phinite.tools.annotations.Paged;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.NotFoundException;
 import ai.phinite.tools.runtime.Response;
@@ -75,10 +77,14 @@ public interface Notes {
 
   @Subtool(title = "Get Note", description = "Fetch a single note by id.")
   @GET("/notes/{note_id}")
+  @Shape(item = "/data", itemSchema = Shapes.NOTE_SCHEMA)
   Response getNote(@Path @Arg("The note's id.") String noteId);
 
   @Subtool(title = "List Customer Notes", description = "List notes attached to a customer.")
   @GET("/customers/{customer_id}/notes")
+  @Shape(items = "/data", itemSchema = Shapes.NOTE_SCHEMA, fields = {"body",
+      "conversation", "createdBy", "createdAt"})
+  @Paged(page = "page", size = "page_size", defaultSize = 100, more = "/links/next")
   Response listCustomerNotes(
       @Path @Arg("The customer's id.") String customerId,
       @Query("page") @Arg(value = ArgText.PAGE, required = false, min = 1) Integer page,

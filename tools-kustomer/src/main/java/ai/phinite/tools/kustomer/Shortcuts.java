@@ -8,8 +8,10 @@ import ai.phinite.tools.annotations.DELETE;
 import ai.phinite.tools.annotations.GET;
 import ai.phinite.tools.annotations.POST;
 import ai.phinite.tools.annotations.PUT;
+import ai.phinite.tools.annotations.Paged;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,10 +31,14 @@ public interface Shortcuts {
 
   @Subtool(title = "Get Shortcut", description = "Fetch a single shortcut by id.")
   @GET("/shortcuts/{shortcut_id}")
+  @Shape(item = "/data", itemSchema = Shapes.SHORTCUT_SCHEMA)
   Response getShortcut(@Path @Arg("The shortcut's id.") String shortcutId);
 
   @Subtool(title = "List Shortcuts", description = "List shortcuts with pagination.")
   @GET("/shortcuts")
+  @Shape(items = "/data", itemSchema = Shapes.SHORTCUT_SCHEMA, fields = {"name", "draft",
+      "categories"})
+  @Paged(page = "page", size = "page_size", more = "/links/next", total = "/meta/total")
   Response listShortcuts(
       @Query("page") @Arg(value = ArgText.PAGE, required = false, min = 1) Integer page,
       @Query("pageSize") @Arg(value = ArgText.PAGE_SIZE_100, required = false, min = 1,

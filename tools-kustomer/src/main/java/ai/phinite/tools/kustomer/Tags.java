@@ -8,8 +8,10 @@ import ai.phinite.tools.annotations.DELETE;
 import ai.phinite.tools.annotations.GET;
 import ai.phinite.tools.annotations.POST;
 import ai.phinite.tools.annotations.PUT;
+import ai.phinite.tools.annotations.Paged;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,11 +42,14 @@ public interface Tags {
   /** [I] Inferred: no public reference documents {@code GET /tags/{id}}. */
   @Subtool(title = "Get Tag", description = "Fetch a single tag by id.")
   @GET("/tags/{tag_id}")
+  @Shape(item = "/data", itemSchema = Shapes.TAG_SCHEMA)
   Response getTag(@Path @Arg("The tag's id.") String tagId);
 
   /** Confirmed by public client code: {@code GET /tags?page=&pageSize=}. */
   @Subtool(title = "List Tags", description = "List tags with pagination.")
   @GET("/tags")
+  @Shape(items = "/data", itemSchema = Shapes.TAG_SCHEMA, fields = {"name", "color"})
+  @Paged(page = "page", size = "page_size", more = "/links/next", total = "/meta/total")
   Response listTags(
       @Query("page") @Arg(value = ArgText.PAGE, required = false, min = 1) Integer page,
       @Query("pageSize") @Arg(value = ArgText.PAGE_SIZE_100, required = false, min = 1,

@@ -8,8 +8,10 @@ import ai.phinite.tools.annotations.DELETE;
 import ai.phinite.tools.annotations.GET;
 import ai.phinite.tools.annotations.POST;
 import ai.phinite.tools.annotations.PUT;
+import ai.phinite.tools.annotations.Paged;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,12 +42,16 @@ public interface Tasks {
       description = "Fetch a single task by id. Tasks are Kustomer custom objects (KObjects) of"
           + " the connection's task klass.")
   @GET("/klasses/{task_klass}/{task_id}")
+  @Shape(item = "/data", itemSchema = Shapes.TASK_SCHEMA)
   Response getTask(@Path @Arg("The task's id.") String taskId);
 
   @Subtool(title = "List Tasks",
       description = "List tasks with pagination. Tasks are Kustomer custom objects (KObjects) of"
           + " the connection's task klass.")
   @GET("/klasses/{task_klass}")
+  @Shape(items = "/data", itemSchema = Shapes.TASK_SCHEMA, fields = {"title", "description",
+      "custom", "customer", "updatedAt"})
+  @Paged(page = "page", size = "page_size", more = "/links/next", total = "/meta/total")
   Response listTasks(
       @Query("page") @Arg(value = ArgText.PAGE, required = false, min = 1) Integer page,
       @Query("pageSize") @Arg(value = ArgText.PAGE_SIZE_100, required = false, min = 1,

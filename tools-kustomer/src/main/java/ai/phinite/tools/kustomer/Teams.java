@@ -9,8 +9,10 @@ import ai.phinite.tools.annotations.GET;
 import ai.phinite.tools.annotations.Hint;
 import ai.phinite.tools.annotations.PATCH;
 import ai.phinite.tools.annotations.POST;
+import ai.phinite.tools.annotations.Paged;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,10 +28,13 @@ public interface Teams {
 
   @Subtool(title = "Get Team", description = "Fetch a single team by id.")
   @GET("/teams/{team_id}")
+  @Shape(item = "/data", itemSchema = Shapes.TEAM_SCHEMA)
   Response getTeam(@Path @Arg("The team's id.") String teamId);
 
   @Subtool(title = "List Teams", description = "List teams with pagination.")
   @GET("/teams")
+  @Shape(items = "/data", itemSchema = Shapes.TEAM_SCHEMA, fields = {"name", "displayName"})
+  @Paged(page = "page", size = "page_size", more = "/links/next")
   Response listTeams(
       @Query("page") @Arg(value = ArgText.PAGE, required = false, min = 1) Integer page,
       @Query("pageSize") @Arg(value = ArgText.PAGE_SIZE_500, required = false, min = 1,

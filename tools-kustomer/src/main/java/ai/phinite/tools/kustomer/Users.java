@@ -10,8 +10,10 @@ import ai.phinite.tools.annotations.GET;
 import ai.phinite.tools.annotations.Hint;
 import ai.phinite.tools.annotations.POST;
 import ai.phinite.tools.annotations.PUT;
+import ai.phinite.tools.annotations.Paged;
 import ai.phinite.tools.annotations.Path;
 import ai.phinite.tools.annotations.Query;
+import ai.phinite.tools.annotations.Shape;
 import ai.phinite.tools.annotations.Subtool;
 import ai.phinite.tools.runtime.Response;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,14 +26,19 @@ public interface Users {
       description = "Get the user associated with the current API token.")
   @ConnectionTest("Kustomer API token (api_token)")
   @GET("/users/current")
+  @Shape(item = "/data", itemSchema = Shapes.USER_SCHEMA)
   Response getCurrentUser();
 
   @Subtool(title = "Get User", description = "Fetch a single user by id.")
   @GET("/users/{user_id}")
+  @Shape(item = "/data", itemSchema = Shapes.USER_SCHEMA)
   Response getUser(@Path @Arg("The user's id.") String userId);
 
   @Subtool(title = "List Users", description = "List users with pagination.")
   @GET("/users")
+  @Shape(items = "/data", itemSchema = Shapes.USER_SCHEMA, fields = {"name", "displayName",
+      "email", "userType"})
+  @Paged(page = "page", size = "page_size", more = "/links/next")
   Response listUsers(
       @Query("page") @Arg(value = ArgText.PAGE, required = false, min = 1) Integer page,
       @Query("pageSize") @Arg(value = ArgText.PAGE_SIZE_500, required = false, min = 1,

@@ -82,6 +82,9 @@ public final class ToolExport {
     t.put("title", prefix ? tool.name() + ": " + s.title() : s.title());
     t.put("description", description(s));
     t.set("inputSchema", PortableSchema.portable(s.inputSchema()));
+    if (s.outputSchema() != null) {
+      t.set("outputSchema", s.outputSchema().deepCopy()); // the shaped result's schema
+    }
     ObjectNode a = t.putObject("annotations");
     a.put("title", s.title());
     a.put("readOnlyHint", s.hints().readOnly());
