@@ -1,9 +1,5 @@
 package ai.phinite.tools.customerio;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
@@ -12,6 +8,7 @@ import ai.phinite.tools.runtime.ResponseShaping;
 import ai.phinite.tools.runtime.ToolDescriptor.SubtoolSpec;
 import ai.phinite.tools.runtime.internal.shape.ShapeSpec;
 import ai.phinite.tools.runtime.shaping.ReadFixtures;
+import ai.phinite.tools.testkit.CannedResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * What an agent receives from each read subtool of the App API: the fixtures of
  * docs/fixtures/responses.py, at the largest page size, shaped as the MCP server shapes them.
  */
-class ResponseShapingTest extends WireMockTestBase {
+class ResponseShapingTest extends CustomerIoServerTest {
   private static final CallOptions SHAPED =
       CallOptions.builder().shaping(ResponseShaping.defaults()).build();
   private static final Map<String, ReadFixtures.Row> ROWS = new HashMap<>();
@@ -33,7 +30,7 @@ class ResponseShapingTest extends WireMockTestBase {
   }
 
   private static List<SubtoolSpec> reads() {
-    return ReadFixtures.reads(provider.descriptor());
+    return ReadFixtures.reads(server.provider().descriptor());
   }
 
   private ReadFixtures.Row row(SubtoolSpec s) {
@@ -54,7 +51,7 @@ class ResponseShapingTest extends WireMockTestBase {
       assertWithMessage(s.name()).that(ShapeSpec.of(s.json()).declared()).isTrue();
       assertWithMessage(s.name()).that(s.outputSchema()).isNotNull();
     }
-    ShapeSpec.Paging paging = ShapeSpec.of(provider.descriptor().subtool("list_messages").json()).paging();
+    ShapeSpec.Paging paging = ShapeSpec.of(server.provider().descriptor().subtool("list_messages").json()).paging();
     assertThat(paging).isEqualTo(new ShapeSpec.Paging(true, null, "start", "limit", 0, null, "/next", null));
   }
 
@@ -104,9 +101,9 @@ class ResponseShapingTest extends WireMockTestBase {
 
   @Test
   void aThousandMessagesAreCutAndTheNoticeSaysWhatTheCursorSkips() {
-    SubtoolSpec list = provider.descriptor().subtool("list_messages");
+    SubtoolSpec list = server.provider().descriptor().subtool("list_messages");
     JsonNode body = ReadFixtures.largest(list, ReadFixtures.fixture(getClass(), "list_messages"));
-    app.stubFor(get(urlPathEqualTo("/v1/messages")).willReturn(okJson(body.toString())));
+    server.onRequest("GET", "/v1/messages").server("app").respond(CannedResponse.json(body.toString()));
     JsonNode shaped = connection.invoke("list_messages", q("{'type':'email','limit':1000}"),
         SHAPED).body();
     int k = shaped.path("items").size();
@@ -121,8 +118,9 @@ class ResponseShapingTest extends WireMockTestBase {
     assertThat(ReadFixtures.tokens(shaped.toString())).isAtMost(20_000);
 
     connection.invoke("list_messages", shaped.path("next"), SHAPED);
-    app.verify(getRequestedFor(urlPathEqualTo("/v1/messages"))
-        .withQueryParam("start", com.github.tomakehurst.wiremock.client.WireMock.equalTo("MTcwMDAwMDAwMDox"))
-        .withQueryParam("limit", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1000")));
+    List<ai.phinite.tools.testkit.RecordedRequest> sent = server.requests();
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1).server()).isEqualTo("app");
+    assertThat(sent.get(1).url()).isEqualTo("/v1/messages?type=email&start=MTcwMDAwMDAwMDox&limit=1000");
   }
 }

@@ -1,9 +1,5 @@
 package ai.phinite.tools.kustomer;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
@@ -13,6 +9,8 @@ import ai.phinite.tools.runtime.ResponseShaping;
 import ai.phinite.tools.runtime.ToolDescriptor.SubtoolSpec;
 import ai.phinite.tools.runtime.internal.shape.ShapeSpec;
 import ai.phinite.tools.runtime.shaping.ReadFixtures;
+import ai.phinite.tools.testkit.CannedResponse;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -23,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * What an agent receives from each read subtool: the fixtures of docs/fixtures/responses.py
  * (realistic JSON:API bodies), at the largest page size, shaped as the MCP server shapes them.
  */
-class ResponseShapingTest extends WireMockTestBase {
+class ResponseShapingTest extends KustomerServerTest {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
   private static final CallOptions SHAPED =
       CallOptions.builder().shaping(ResponseShaping.defaults()).build();
 
@@ -81,7 +81,7 @@ class ResponseShapingTest extends WireMockTestBase {
         continue;
       }
       JsonNode raw = ReadFixtures.fixture(getClass(), s.name());
-      JsonNode shaped = ReadFixtures.shaped(s, JSON.createObjectNode(), raw);
+      JsonNode shaped = ReadFixtures.shaped(s, JSON.objectNode(), raw);
       assertKeepsEveryValue(s.name(), raw, shaped);
       int size = shaped.toString().length();
       assertWithMessage(s.name()).that(size).isAtMost(raw.toString().length() * 2 / 3);
@@ -99,7 +99,7 @@ class ResponseShapingTest extends WireMockTestBase {
         continue;
       }
       JsonNode raw = ReadFixtures.fixture(getClass(), s.name()); // three items: within the budget
-      ObjectNode args = JSON.createObjectNode();
+      ObjectNode args = JSON.objectNode();
       args.putArray("fields").add("all");
       JsonNode shaped = ReadFixtures.shaped(s, args, raw);
       assertWithMessage(s.name()).that(shaped.path("items").size()).isEqualTo(3);
@@ -128,7 +128,7 @@ class ResponseShapingTest extends WireMockTestBase {
   void aSearchOfFiveHundredIsCutAndTheNextCallResumesAtTheFirstCustomerNotShown() {
     SubtoolSpec search = provider().descriptor().subtool("search_customers");
     JsonNode body = ReadFixtures.largest(search, ReadFixtures.fixture(getClass(), "search_customers"));
-    wireMock.stubFor(post(urlPathEqualTo("/v1/customers/search")).willReturn(okJson(body.toString())));
+    server.onRequest("POST", "/v1/customers/search").respond(CannedResponse.json(body.toString()));
     JsonNode args = json("{'query':{'queryContext':'customer'},'page':1,'page_size':500}");
     Response r = kustomer.invoke("search_customers", args, SHAPED);
     JsonNode shaped = r.body();
@@ -147,19 +147,17 @@ class ResponseShapingTest extends WireMockTestBase {
         .isEqualTo(body.path("data").get(k - 1).path("id").asText());
 
     kustomer.invoke("search_customers", next, SHAPED);
-    assertThat(wireMock.findAll(com.github.tomakehurst.wiremock.client.WireMock
-        .postRequestedFor(urlPathEqualTo("/v1/customers/search"))).get(1).getUrl())
-        .isEqualTo("/v1/customers/search?page=2&pageSize=" + k);
+    assertThat(received().get(1).url()).isEqualTo("/v1/customers/search?page=2&pageSize=" + k);
   }
 
   @Test
   void theDefaultFieldsOfAListAreShownAndTheOthersNamed() {
-    wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(
-        okJson(ReadFixtures.fixture(getClass(), "list_customers").toString())));
+    server.onRequest("GET", "/v1/customers").respond(
+        CannedResponse.json(ReadFixtures.fixture(getClass(), "list_customers").toString()));
     JsonNode shaped = kustomer.invoke("list_customers", json("{'page':1,'page_size':3}"), SHAPED).body();
     JsonNode first = ReadFixtures.fixture(getClass(), "list_customers").path("data").get(0);
     JsonNode a = first.path("attributes");
-    ObjectNode expected = JSON.createObjectNode().put("id", first.path("id").asText());
+    ObjectNode expected = JSON.objectNode().put("id", first.path("id").asText());
     for (String f : List.of("name", "emails", "externalId", "progressiveStatus", "lastActivityAt",
         "updatedAt")) { // the declared fields it has: phones and tags are empty, so gone
       expected.set(f, a.get(f));
@@ -177,9 +175,8 @@ class ResponseShapingTest extends WireMockTestBase {
   void aConnectionShapesEveryCallWithItsBudgetUnlessACallSaysOtherwise() {
     SubtoolSpec list = provider().descriptor().subtool("list_customers");
     JsonNode body = ReadFixtures.largest(list, ReadFixtures.fixture(getClass(), "list_customers"));
-    wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson(body.toString())));
-    try (ai.phinite.tools.runtime.Connection c = provider().connection()
-        .credential("api_token", TOKEN).baseUrl("api", wireMock.baseUrl() + "/v1")
+    server.onRequest("GET", "/v1/customers").respond(CannedResponse.json(body.toString()));
+    try (ai.phinite.tools.runtime.Connection c = server.connectionBuilder()
         .shaping(ResponseShaping.budget(2_000)).build()) {
       assertThat(c.shaping().budgetTokens()).isEqualTo(2_000);
       JsonNode shaped = c.invoke("list_customers", json("{'page_size':100}")).body();
@@ -197,7 +194,7 @@ class ResponseShapingTest extends WireMockTestBase {
 
   @Test
   void aListAnsweredWithAnObjectIsAListOfOneAsynchronouslyToo() throws Exception {
-    wireMock.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson("{\"data\":{\"id\":\"c1\"}}")));
+    server.onRequest("GET", "/v1/customers").respond(CannedResponse.json("{\"data\":{\"id\":\"c1\"}}"));
     JsonNode shaped = kustomer.invokeAsync("list_customers", json("{}"), SHAPED)
         .get(30, java.util.concurrent.TimeUnit.SECONDS).body();
     assertThat(shaped.toString()).isEqualTo("{\"items\":[{\"id\":\"c1\"}]}");
