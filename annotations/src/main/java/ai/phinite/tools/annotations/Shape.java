@@ -23,9 +23,18 @@ import java.lang.annotation.Target;
  * Response listCustomers(...);
  * }</pre>
  *
+ * <p>One object may show default fields too, so that it reaches the agent at a fraction of its
+ * size while {@code "fields": ["all"]} still gives every value:
+ *
+ * <pre>{@code
+ * @Shape(item = "/data", fields = {"name", "emails", "phones", "externalId", "updatedAt"})
+ * @GET("/customers/{customer_id}")
+ * Response getCustomer(...);
+ * }</pre>
+ *
  * <p>The shaped result is an object: {@code {"items": [...]}} for a list ({@link #items}) or
  * {@code {"item": {...}}} for one object ({@link #item}), beside the body's other (compacted)
- * members, then {@code "more"} (the arguments of the next page, when there is one) and
+ * members, then {@code "next"} (the arguments of the next page, when there is one) and
  * {@code "notice"} (what was cut or hidden, when anything was).
  */
 @Documented
@@ -46,17 +55,19 @@ public @interface Shape {
   String item() default "";
 
   /**
-   * The fields of an item an agent sees unless it asks for more, in order; empty (the default)
-   * shows every field. When set, the subtool gains an optional {@code fields} argument (a list of
-   * field names, or {@code ["all"]}), and every result names the fields it hid.
+   * The top-level fields an agent sees unless it asks for more, in order: of the one object
+   * ({@link #item}) or of each item of the list ({@link #items}); {@code id} is always shown.
+   * Empty (the default) shows every field. When set, the subtool gains an optional
+   * {@code fields} argument (a list of field names, or {@code ["all"]}), and every result names
+   * the fields it hid.
    */
   String[] fields() default {};
 
   /**
    * The JSON Schema (2020-12) of one shaped item, as JSON text, e.g.
    * {@code "{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}}}"}; the
-   * subtool's output schema wraps it. Empty: any object. Items may hide fields, so list none as
-   * {@code required} unless it is always shown.
+   * subtool's output schema wraps it. Empty: any object. With {@link #fields}, other fields are
+   * hidden by default, so list none as {@code required} unless it is always shown ({@code id}).
    */
   String itemSchema() default "";
 }

@@ -12,18 +12,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ShapeWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  static final String FIELDS_DESCRIPTION = "The fields of each item to return. Left out: the"
-      + " default fields (the result names the fields it hid). [\"all\"]: every field.";
+  /** How the {@code fields} argument reads: for a list, of each item; else, of the object. */
+  static String fieldsDescription(boolean list) {
+    return "The fields of " + (list ? "each item" : "the object") + " to return. Left out: the"
+        + " default fields (the result names the fields it hid). [\"all\"]: every field.";
+  }
 
   private ShapeWriter() {}
 
-  /** Adds the optional {@code fields} argument when the subtool shows default fields. */
+  /**
+   * Adds the optional {@code fields} argument when the subtool shows default fields: a list's
+   * items or a single object's fields alike.
+   */
   static void input(ObjectNode inputSchema, ShapeReader.Shaping shaping) {
     if (shaping == null || shaping.fields().isEmpty()) {
       return;
     }
     ObjectNode p = NODES.objectNode();
-    p.put("description", FIELDS_DESCRIPTION + " Default: " + String.join(", ", shaping.fields()) + ".");
+    p.put("description", fieldsDescription(shaping.items() != null) + " Default: "
+        + String.join(", ", shaping.fields()) + ".");
     p.put("type", "array");
     ObjectNode items = p.putObject("items");
     items.put("type", "string");
@@ -53,7 +60,9 @@ final class ShapeWriter {
       next.put("description", "The exact arguments that fetch the next items; absent on the last page.");
       next.put("type", "object");
     } else {
-      item.put("description", "The object the result is about.");
+      if (!item.has("description")) { // the item schema's own word, when it has one
+        item.put("description", "The object the result is about.");
+      }
       properties.set("item", item);
     }
     ObjectNode notice = properties.putObject("notice");

@@ -43,7 +43,7 @@ class ShapeTest {
         + "\"total\":\"/meta/total\"}}");
     JsonNode fields = s.path("inputSchema").path("properties").path("fields");
     assertThat(fields.path("description").asText())
-        .isEqualTo(ShapeWriter.FIELDS_DESCRIPTION + " Default: id, name.");
+        .isEqualTo(ShapeWriter.fieldsDescription(true) + " Default: id, name.");
     assertThat(((com.fasterxml.jackson.databind.node.ObjectNode) fields.deepCopy()).without("description").toString()).isEqualTo("{\"type\":\"array\","
         + "\"items\":{\"type\":\"string\",\"minLength\":1},\"minItems\":1,\"uniqueItems\":true}");
     JsonNode out = s.path("outputSchema");
@@ -72,6 +72,24 @@ class ShapeTest {
     assertThat(subtool(c, 0).path("outputSchema").path("required").toString()).isEqualTo("[\"item\"]");
     assertThat(subtool(c, 1).path("shape").toString()).isEqualTo("{\"jsonApi\":true}");
     assertThat(subtool(c, 1).has("outputSchema")).isFalse();
+  }
+
+  @Test
+  void oneObjectWithDefaultFieldsGainsTheFieldsArgumentToo() {
+    Compilation c = compile(tool("@Subtool(title = \"Get Item\", description = \"Get one.\")",
+        "@Shape(item = \"/data\", fields = {\"name\", \"status\"})",
+        "@GET(\"/items/{id}\") Response get(@Path @Arg(\"Id.\") String id);"));
+    assertThat(c).succeededWithoutWarnings();
+    JsonNode s = subtool(c, 0);
+    assertThat(s.path("shape").toString())
+        .isEqualTo("{\"jsonApi\":false,\"item\":\"/data\",\"fields\":[\"name\",\"status\"]}");
+    JsonNode fields = s.path("inputSchema").path("properties").path("fields");
+    assertThat(fields.path("description").asText()).isEqualTo("The fields of the object to"
+        + " return. Left out: the default fields (the result names the fields it hid)."
+        + " [\"all\"]: every field. Default: name, status.");
+    assertThat(fields.path("type").asText()).isEqualTo("array");
+    assertThat(s.path("inputSchema").path("required").toString()).isEqualTo("[\"id\"]");
+    assertThat(s.path("outputSchema").path("required").toString()).isEqualTo("[\"item\"]");
   }
 
   @Test

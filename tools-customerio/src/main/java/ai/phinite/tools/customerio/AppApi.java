@@ -48,7 +48,8 @@ public interface AppApi {
   /** Get Campaign: {@code GET /campaigns/{campaign_id}}. */
   @Subtool(title = "Get Campaign", description = "Retrieves a single campaign by ID.")
   @GET(value = "/campaigns/{campaign_id}", server = "app")
-  @Shape(item = "/campaign", itemSchema = Shapes.CAMPAIGN_SCHEMA)
+  @Shape(item = "/campaign", itemSchema = Shapes.CAMPAIGN_SCHEMA, fields = {"name", "type",
+      "state", "active", "updated"})
   Response getCampaign(@Path @Arg(value = "The campaign's id.", min = 1) int campaignId);
 
   /** List Campaigns: {@code GET /campaigns} (not paginated: one call returns every campaign). */
@@ -64,12 +65,17 @@ public interface AppApi {
    * <p>⚠ The App spec of 2025 marks {@code version} as required ({@code 1}: period/steps,
    * deprecated; {@code 2}: res/tz/start/end), while the 2024 spec had no such parameter; whether
    * leaving it out fails is unverified, so {@code version=1} is always sent with period and steps.
+   *
+   * <p>The shaped result is the series themselves (the body's {@code metric.series}, its only
+   * member), so that the default fields choose metrics: the funnel from sent to converted; the
+   * others (attempted, bounced, failed, unsubscribed, ...) on request.
    */
   @Subtool(title = "Get Campaign Metrics",
       description = "Retrieves delivery metrics for a campaign over a period. Series run oldest"
           + " to newest, one value per step.")
   @GET(value = "/campaigns/{campaign_id}/metrics?version=1", server = "app")
-  @Shape(item = "/metric", itemSchema = Shapes.METRICS_SCHEMA)
+  @Shape(item = "/metric/series", itemSchema = Shapes.METRICS_SCHEMA, fields = {"sent",
+      "delivered", "opened", "clicked", "converted"})
   Response getCampaignMetrics(
       @Path @Arg(value = "The campaign's id.", min = 1) int campaignId,
       @Query @Arg(value = "The length of one step: hours, days (Customer.io's default), weeks or"
@@ -254,9 +260,11 @@ public interface AppApi {
    */
   @Subtool(title = "Get Customer Attributes",
       description = "Retrieves a person’s stored attributes via the App API. Attribute values come"
-          + " back as strings, with their Unix-second timestamps.")
+          + " back as strings; \"fields\": [\"timestamps\"] adds when each was set (Unix"
+          + " seconds).")
   @GET(value = "/customers/{identifier}/attributes", server = "app")
-  @Shape(item = "/customer", itemSchema = Shapes.PERSON_SCHEMA)
+  @Shape(item = "/customer", itemSchema = Shapes.PERSON_SCHEMA, fields = {"attributes",
+      "unsubscribed"})
   Response getCustomerAttributes(
       @Path @Arg(value = "The person, as a value of id_type (at most 150 bytes).", maxBytes = 150)
       String identifier,

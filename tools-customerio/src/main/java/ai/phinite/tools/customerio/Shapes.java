@@ -2,7 +2,9 @@ package ai.phinite.tools.customerio;
 
 /**
  * How Customer.io App API results are shaped for agents: the JSON Schema of one shaped item (the
- * App API reference's response schemas, with {@code null}s and empty values dropped).
+ * App API reference's response schemas, with {@code null}s and empty values dropped). The fields
+ * shown by default are declared on each read subtool; a segment, at about 50 tokens, shows every
+ * field (naming hidden ones would cost more than hiding them saves).
  *
  * <p>Pagination, per the App API reference: {@code /campaigns} and {@code /segments} are not
  * paginated (one call returns everything); {@code /messages} takes a {@code start} cursor and a
@@ -20,11 +22,13 @@ final class Shapes {
         "tags": {"type": "array", "items": {"type": "string"}}
       }, "required": ["id"]}""";
 
+  /**
+   * The metrics' series ({@code metric.series} of the body): one list per metric, so that the
+   * default fields choose metrics.
+   */
   static final String METRICS_SCHEMA = """
-      {"type": "object", "properties": {
-        "series": {"type": "object", "description": "One list per metric, oldest step first.",
-          "additionalProperties": {"type": "array", "items": {"type": "integer"}}}
-      }}""";
+      {"type": "object", "description": "One list per metric (sent, delivered, ...), oldest step\
+       first.", "additionalProperties": {"type": "array", "items": {"type": "integer"}}}""";
 
   static final String SEGMENT_SCHEMA = """
       {"type": "object", "properties": {

@@ -51,6 +51,19 @@ class ResponseShapingTest extends CustomerIoServerTest {
       assertWithMessage(s.name()).that(ShapeSpec.of(s.json()).declared()).isTrue();
       assertWithMessage(s.name()).that(s.outputSchema()).isNotNull();
     }
+    for (String name : List.of("get_campaign", "get_campaign_metrics", "get_customer_attributes")) {
+      SubtoolSpec s = server.provider().descriptor().subtool(name);
+      ShapeSpec shape = ShapeSpec.of(s.json());
+      assertWithMessage(name).that(shape.fields()).isNotEmpty();
+      assertWithMessage(name).that(s.inputSchema().path("properties").path("fields")
+          .path("description").asText()).isEqualTo("The fields of the object to return. Left"
+          + " out: the default fields (the result names the fields it hid). [\"all\"]: every"
+          + " field. Default: " + String.join(", ", shape.fields()) + ".");
+    }
+    // a segment is about 50 tokens: naming what it hid would cost more than hiding saves
+    SubtoolSpec segment = server.provider().descriptor().subtool("get_segment");
+    assertThat(ShapeSpec.of(segment.json()).fields()).isEmpty();
+    assertThat(segment.inputSchema().path("properties").has("fields")).isFalse();
     ShapeSpec.Paging paging = ShapeSpec.of(server.provider().descriptor().subtool("list_messages").json()).paging();
     assertThat(paging).isEqualTo(new ShapeSpec.Paging(true, null, "start", "limit", 0, null, "/next", null));
   }
@@ -88,7 +101,59 @@ class ResponseShapingTest extends CustomerIoServerTest {
     for (SubtoolSpec s : reads()) {
       assertWithMessage(s.name()).that(ReadFixtures.validate(s.outputSchema(), largestShaped(s)))
           .isEmpty();
+      JsonNode all = ReadFixtures.shaped(s, ReadFixtures.allFields(),
+          ReadFixtures.largest(s, ReadFixtures.fixture(getClass(), s.name())));
+      assertWithMessage(s.name()).that(ReadFixtures.validate(s.outputSchema(), all)).isEmpty();
     }
+  }
+
+  /**
+   * By default a campaign and its metrics are at most half their raw JSON in tokens (o200k_base),
+   * and name every field they hid. A person is not: its attributes are its value, shown whole,
+   * and alone they are over half (docs/responses.md says so); it is held to what it is now.
+   */
+  @Test
+  void aSingleObjectIsAtMostHalfItsRawTokensAndNamesEveryFieldItHid() {
+    Map<String, Double> share = Map.of("get_campaign", 0.5, "get_campaign_metrics", 0.5,
+        "get_customer_attributes", 0.55);
+    share.forEach((name, most) -> {
+      SubtoolSpec s = server.provider().descriptor().subtool(name);
+      JsonNode raw = ReadFixtures.fixture(getClass(), name);
+      JsonNode shaped = ReadFixtures.shaped(s, q("{}"), raw);
+      assertWithMessage(name).that(ReadFixtures.tokens(shaped.toString()))
+          .isAtMost((int) (ReadFixtures.tokens(raw.toString()) * most));
+      List<String> hidden = ReadFixtures.hiddenFields(s, raw);
+      assertWithMessage(name).that(hidden).isNotEmpty();
+      assertWithMessage(name).that(shaped.path("notice").asText()).isEqualTo("Fields not shown ("
+          + hidden.size() + "): " + String.join(", ", hidden) + ". Ask for them with \"fields\""
+          + " (their names, or [\"all\"]).");
+      JsonNode all = ReadFixtures.shaped(s, ReadFixtures.allFields(), raw).path("item");
+      shaped.path("item").fieldNames().forEachRemaining(f -> assertWithMessage(name + " " + f)
+          .that(shaped.path("item").get(f)).isEqualTo(all.get(f)));
+      assertWithMessage(name).that(shaped.path("item").size() + hidden.size()).isEqualTo(all.size());
+    });
+  }
+
+  @Test
+  void campaignMetricsShowTheFunnelAndTheOthersOnRequest() {
+    server.onRequest("GET", "/v1/campaigns/92/metrics").server("app").respond(
+        CannedResponse.json(ReadFixtures.fixture(getClass(), "get_campaign_metrics").toString()));
+    JsonNode shaped = connection.invoke("get_campaign_metrics", q("{'campaign_id':92}"), SHAPED)
+        .body();
+    List<String> shown = new ArrayList<>();
+    shaped.path("item").fieldNames().forEachRemaining(shown::add);
+    assertThat(shown).containsExactly("sent", "delivered", "opened", "clicked", "converted")
+        .inOrder();
+    assertThat(shaped.path("item").path("sent").size()).isEqualTo(45);
+    assertThat(shaped.path("notice").asText()).isEqualTo("Fields not shown (9): attempted,"
+        + " bounced, spammed, unsubscribed, dropped, failed, undeliverable, human_opened,"
+        + " human_clicked. Ask for them with \"fields\" (their names, or [\"all\"]).");
+    JsonNode asked = connection.invoke("get_campaign_metrics",
+        q("{'campaign_id':92,'fields':['bounced']}"), SHAPED).body();
+    assertThat(asked.path("item").size()).isEqualTo(1);
+    assertThat(asked.path("item").path("bounced")).isEqualTo(ReadFixtures.fixture(getClass(),
+        "get_campaign_metrics").at("/metric/series/bounced"));
+    assertThat(server.requests().get(1).url()).isEqualTo("/v1/campaigns/92/metrics?version=1");
   }
 
   @Test

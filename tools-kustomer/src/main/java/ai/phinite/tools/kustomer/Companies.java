@@ -28,7 +28,8 @@ public interface Companies {
 
   @Subtool(title = "Get Company", description = "Fetch a single company by id.")
   @GET("/companies/{company_id}")
-  @Shape(item = "/data", itemSchema = Shapes.COMPANY_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.COMPANY_SCHEMA, fields = {"name",
+      "externalId", "domains", "emails", "phones", "tags", "custom", "updatedAt"})
   Response getCompany(@Path @Arg("The company's id.") String companyId);
 
   /** [I] page and pageSize on this list follow Kustomer's general list convention. */

@@ -29,7 +29,10 @@ public interface Conversations {
 
   @Subtool(title = "Get Conversation", description = "Fetch a single conversation by id.")
   @GET("/conversations/{conversation_id}")
-  @Shape(item = "/data", itemSchema = Shapes.CONVERSATION_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.CONVERSATION_SCHEMA,
+      fields = {"name", "subject", "preview", "status", "priority", "channels",
+          "direction", "customer", "assignedUsers", "assignedTeams", "queue", "tags", "custom",
+          "messageCount", "lastMessageAt", "createdAt", "updatedAt"})
   Response getConversation(@Path @Arg("The conversation's id.") String conversationId);
 
   @Subtool(title = "List Conversations", description = "List conversations with pagination.")

@@ -31,13 +31,19 @@ public interface Customers {
 
   @Subtool(title = "Get Customer", description = "Fetch a single customer by its id.")
   @GET("/customers/{customer_id}")
-  @Shape(item = "/data", itemSchema = Shapes.CUSTOMER_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.CUSTOMER_SCHEMA, fields = {"name", "firstName",
+      "lastName", "emails", "phones", "externalId", "locale", "tags", "custom", "progressiveStatus",
+      "conversationCounts", "preview", "signedUpAt", "lastActivityAt", "lastConversationAt",
+      "createdAt", "updatedAt"})
   Response getCustomer(@Path @Arg("The customer's id.") String customerId);
 
   /** A 404 means no customer has this email address (a not-found error, not a failure). */
   @Subtool(title = "Get Customer By Email", description = "Fetch a customer by email address.")
   @GET("/customers/email={email}")
-  @Shape(item = "/data", itemSchema = Shapes.CUSTOMER_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.CUSTOMER_SCHEMA, fields = {"name", "firstName",
+      "lastName", "emails", "phones", "externalId", "locale", "tags", "custom", "progressiveStatus",
+      "conversationCounts", "preview", "signedUpAt", "lastActivityAt", "lastConversationAt",
+      "createdAt", "updatedAt"})
   Response getCustomerByEmail(
       @Path @Arg(value = "The customer's email address.", format = "email") String email);
 
@@ -49,7 +55,10 @@ public interface Customers {
    */
   @Subtool(title = "Get Customer By Phone", description = "Fetch a customer by phone number.")
   @GET("/customers/phone={phone}")
-  @Shape(item = "/data", itemSchema = Shapes.CUSTOMER_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.CUSTOMER_SCHEMA, fields = {"name", "firstName",
+      "lastName", "emails", "phones", "externalId", "locale", "tags", "custom", "progressiveStatus",
+      "conversationCounts", "preview", "signedUpAt", "lastActivityAt", "lastConversationAt",
+      "createdAt", "updatedAt"})
   Response getCustomerByPhone(
       @Path @Arg(value = "The phone number as stored in Kustomer, e.g. +15551234567.") String phone);
 

@@ -42,7 +42,9 @@ public interface Messages {
 
   @Subtool(title = "Get Message", description = "Fetch a single message by id.")
   @GET("/messages/{message_id}")
-  @Shape(item = "/data", itemSchema = Shapes.MESSAGE_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.MESSAGE_SCHEMA, fields = {"channel",
+      "direction", "status", "subject", "preview", "meta", "conversation", "customer", "createdBy",
+      "sentAt"})
   Response getMessage(@Path @Arg("The message's id.") String messageId);
 
   @Subtool(title = "List Conversation Messages",

@@ -77,7 +77,8 @@ public interface Notes {
 
   @Subtool(title = "Get Note", description = "Fetch a single note by id.")
   @GET("/notes/{note_id}")
-  @Shape(item = "/data", itemSchema = Shapes.NOTE_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.NOTE_SCHEMA, fields = {"body",
+      "conversation", "customer", "createdBy", "createdAt"})
   Response getNote(@Path @Arg("The note's id.") String noteId);
 
   @Subtool(title = "List Customer Notes", description = "List notes attached to a customer.")

@@ -1,8 +1,12 @@
 package ai.phinite.tools.kustomer;
 
 /**
- * How Kustomer results are shaped for agents: the fields a list shows by default and the JSON
- * Schema of one shaped (flattened JSON:API) resource. Single resources show every field.
+ * How Kustomer results are shaped for agents: the JSON Schema of one shaped (flattened JSON:API)
+ * resource. The fields shown by default are declared on each read subtool: a list's are what
+ * tells items apart; one resource's add what an agent acts on (contact details, status, custom
+ * attributes, the latest message's preview, key timestamps and the ids of related resources),
+ * leaving out display settings, revision counters, audit ids and timestamps that repeat others
+ * ({@code modifiedAt}, {@code lastMessageIn}). {@code "fields": ["all"]} shows every field.
  *
  * <p>Pagination, per the API reference's pagination concept page: lists take {@code page} (from 1)
  * and {@code pageSize}, answer {@code links.next} (null on the last page) and, on some lists,

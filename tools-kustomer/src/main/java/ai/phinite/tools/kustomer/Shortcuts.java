@@ -31,7 +31,8 @@ public interface Shortcuts {
 
   @Subtool(title = "Get Shortcut", description = "Fetch a single shortcut by id.")
   @GET("/shortcuts/{shortcut_id}")
-  @Shape(item = "/data", itemSchema = Shapes.SHORTCUT_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.SHORTCUT_SCHEMA,
+      fields = {"name", "draft", "categories", "appliesTo"})
   Response getShortcut(@Path @Arg("The shortcut's id.") String shortcutId);
 
   @Subtool(title = "List Shortcuts", description = "List shortcuts with pagination.")

@@ -42,7 +42,7 @@ public interface Tags {
   /** [I] Inferred: no public reference documents {@code GET /tags/{id}}. */
   @Subtool(title = "Get Tag", description = "Fetch a single tag by id.")
   @GET("/tags/{tag_id}")
-  @Shape(item = "/data", itemSchema = Shapes.TAG_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.TAG_SCHEMA, fields = {"name", "color"})
   Response getTag(@Path @Arg("The tag's id.") String tagId);
 
   /** Confirmed by public client code: {@code GET /tags?page=&pageSize=}. */

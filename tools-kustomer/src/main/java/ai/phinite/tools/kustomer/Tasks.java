@@ -42,7 +42,8 @@ public interface Tasks {
       description = "Fetch a single task by id. Tasks are Kustomer custom objects (KObjects) of"
           + " the connection's task klass.")
   @GET("/klasses/{task_klass}/{task_id}")
-  @Shape(item = "/data", itemSchema = Shapes.TASK_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.TASK_SCHEMA, fields = {"title",
+      "description", "custom", "customer", "klass", "updatedAt"})
   Response getTask(@Path @Arg("The task's id.") String taskId);
 
   @Subtool(title = "List Tasks",

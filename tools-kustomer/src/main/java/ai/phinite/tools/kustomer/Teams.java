@@ -28,7 +28,8 @@ public interface Teams {
 
   @Subtool(title = "Get Team", description = "Fetch a single team by id.")
   @GET("/teams/{team_id}")
-  @Shape(item = "/data", itemSchema = Shapes.TEAM_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.TEAM_SCHEMA, fields = {"name",
+      "displayName", "members", "updatedAt"})
   Response getTeam(@Path @Arg("The team's id.") String teamId);
 
   @Subtool(title = "List Teams", description = "List teams with pagination.")

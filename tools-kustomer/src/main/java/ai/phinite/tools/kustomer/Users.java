@@ -26,12 +26,14 @@ public interface Users {
       description = "Get the user associated with the current API token.")
   @ConnectionTest("Kustomer API token (api_token)")
   @GET("/users/current")
-  @Shape(item = "/data", itemSchema = Shapes.USER_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.USER_SCHEMA, fields = {"name",
+      "displayName", "email", "userType", "roles", "timeZone", "lastSeenAt"})
   Response getCurrentUser();
 
   @Subtool(title = "Get User", description = "Fetch a single user by id.")
   @GET("/users/{user_id}")
-  @Shape(item = "/data", itemSchema = Shapes.USER_SCHEMA)
+  @Shape(item = "/data", itemSchema = Shapes.USER_SCHEMA, fields = {"name",
+      "displayName", "email", "userType", "roles", "timeZone", "lastSeenAt"})
   Response getUser(@Path @Arg("The user's id.") String userId);
 
   @Subtool(title = "List Users", description = "List users with pagination.")

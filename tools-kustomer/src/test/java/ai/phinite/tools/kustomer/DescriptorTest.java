@@ -40,58 +40,59 @@ class DescriptorTest {
 
   static {
     CONTRACT.put("create_customer", "POST /customers | name additional_fields");
-    CONTRACT.put("get_customer", "GET /customers/{customer_id} | *customer_id");
-    CONTRACT.put("get_customer_by_email", "GET /customers/email={email} | *email");
-    CONTRACT.put("get_customer_by_phone", "GET /customers/phone={phone} | *phone");
+    CONTRACT.put("get_customer", "GET /customers/{customer_id} | *customer_id fields");
+    CONTRACT.put("get_customer_by_email", "GET /customers/email={email} | *email fields");
+    CONTRACT.put("get_customer_by_phone", "GET /customers/phone={phone} | *phone fields");
     CONTRACT.put("list_customers", "GET /customers | page page_size fields");
     CONTRACT.put("update_customer", "PUT /customers/{customer_id} | *customer_id *update_fields");
     CONTRACT.put("delete_customer", "DELETE /customers/{customer_id} | *customer_id");
     CONTRACT.put("search_customers", "POST /customers/search | *query page page_size fields");
     CONTRACT.put("create_conversation",
         "POST /customers/{customer_id}/conversations | *customer_id additional_fields");
-    CONTRACT.put("get_conversation", "GET /conversations/{conversation_id} | *conversation_id");
+    CONTRACT.put("get_conversation",
+        "GET /conversations/{conversation_id} | *conversation_id fields");
     CONTRACT.put("list_conversations", "GET /conversations | page page_size fields");
     CONTRACT.put("update_conversation",
         "PATCH /conversations/{conversation_id} | *conversation_id *update_fields");
     CONTRACT.put("delete_conversation", "DELETE /conversations/{conversation_id} | *conversation_id");
     CONTRACT.put("create_message", "POST /conversations/{conversation_id}/messages"
         + " | *conversation_id *channel *direction *app additional_fields");
-    CONTRACT.put("get_message", "GET /messages/{message_id} | *message_id");
+    CONTRACT.put("get_message", "GET /messages/{message_id} | *message_id fields");
     CONTRACT.put("list_conversation_messages",
         "GET /conversations/{conversation_id}/messages | *conversation_id page page_size fields");
     CONTRACT.put("update_message", "PUT /messages/{message_id} | *message_id *update_fields");
     CONTRACT.put("create_note", "multi-step | *customer_id *body conversation_id additional_fields");
-    CONTRACT.put("get_note", "GET /notes/{note_id} | *note_id");
+    CONTRACT.put("get_note", "GET /notes/{note_id} | *note_id fields");
     CONTRACT.put("list_customer_notes", "GET /customers/{customer_id}/notes | *customer_id page page_size fields");
     CONTRACT.put("delete_note", "DELETE /notes/{note_id} | *note_id");
     CONTRACT.put("create_task", "POST /klasses/{task_klass} | *name additional_fields");
-    CONTRACT.put("get_task", "GET /klasses/{task_klass}/{task_id} | *task_id");
+    CONTRACT.put("get_task", "GET /klasses/{task_klass}/{task_id} | *task_id fields");
     CONTRACT.put("list_tasks", "GET /klasses/{task_klass} | page page_size fields");
     CONTRACT.put("update_task", "PUT /klasses/{task_klass}/{task_id} | *task_id *update_fields");
     CONTRACT.put("delete_task", "DELETE /klasses/{task_klass}/{task_id} | *task_id");
     CONTRACT.put("create_company", "POST /companies | *name additional_fields");
-    CONTRACT.put("get_company", "GET /companies/{company_id} | *company_id");
+    CONTRACT.put("get_company", "GET /companies/{company_id} | *company_id fields");
     CONTRACT.put("list_companies", "GET /companies | page page_size fields");
     CONTRACT.put("update_company", "PUT /companies/{company_id} | *company_id *update_fields");
     CONTRACT.put("delete_company", "PUT /companies/{company_id} | *company_id");
     CONTRACT.put("create_tag", "POST /tags | *name additional_fields");
-    CONTRACT.put("get_tag", "GET /tags/{tag_id} | *tag_id");
+    CONTRACT.put("get_tag", "GET /tags/{tag_id} | *tag_id fields");
     CONTRACT.put("list_tags", "GET /tags | page page_size fields");
     CONTRACT.put("update_tag", "PUT /tags/{tag_id} | *tag_id *update_fields");
     CONTRACT.put("delete_tag", "DELETE /tags/{tag_id} | *tag_id");
     CONTRACT.put("create_team", "POST /teams | *name additional_fields");
-    CONTRACT.put("get_team", "GET /teams/{team_id} | *team_id");
+    CONTRACT.put("get_team", "GET /teams/{team_id} | *team_id fields");
     CONTRACT.put("list_teams", "GET /teams | page page_size fields");
     CONTRACT.put("update_team", "PATCH /teams/{team_id} | *team_id *update_fields");
     CONTRACT.put("delete_team", "DELETE /teams/{team_id} | *team_id");
-    CONTRACT.put("get_current_user", "GET /users/current | ");
-    CONTRACT.put("get_user", "GET /users/{user_id} | *user_id");
+    CONTRACT.put("get_current_user", "GET /users/current | fields");
+    CONTRACT.put("get_user", "GET /users/{user_id} | *user_id fields");
     CONTRACT.put("list_users", "GET /users | page page_size fields");
     CONTRACT.put("create_user", "POST /users | *name *email additional_fields");
     CONTRACT.put("update_user", "PUT /users/{user_id} | *user_id *update_fields");
     CONTRACT.put("delete_user", "PUT /users/{user_id} | *user_id");
     CONTRACT.put("create_shortcut", "POST /shortcuts | *name additional_fields");
-    CONTRACT.put("get_shortcut", "GET /shortcuts/{shortcut_id} | *shortcut_id");
+    CONTRACT.put("get_shortcut", "GET /shortcuts/{shortcut_id} | *shortcut_id fields");
     CONTRACT.put("list_shortcuts", "GET /shortcuts | page page_size fields");
     CONTRACT.put("update_shortcut", "PUT /shortcuts/{shortcut_id} | *shortcut_id *update_fields");
     CONTRACT.put("delete_shortcut", "DELETE /shortcuts/{shortcut_id} | *shortcut_id");

@@ -128,6 +128,29 @@ public final class ReadFixtures {
     return ResponseShaping.defaults().apply(subtool, args, Response.ofBody(body)).body();
   }
 
+  /** The arguments of a call that asks for every field: {@code {"fields": ["all"]}}. */
+  public static ObjectNode allFields() {
+    ObjectNode args = Json.MAPPER.createObjectNode();
+    args.putArray("fields").add("all");
+    return args;
+  }
+
+  /**
+   * The fields of a single object's compacted body that its default view does not show, in the
+   * order of the {@code ["all"]} view.
+   */
+  public static List<String> hiddenFields(SubtoolSpec subtool, JsonNode body) {
+    JsonNode all = shaped(subtool, allFields(), body).path("item");
+    JsonNode shown = shaped(subtool, Json.MAPPER.createObjectNode(), body).path("item");
+    List<String> hidden = new ArrayList<>();
+    all.fieldNames().forEachRemaining(f -> {
+      if (!shown.has(f)) {
+        hidden.add(f);
+      }
+    });
+    return hidden;
+  }
+
   /** The problems of a value against a JSON Schema (networknt, 2020-12): empty when it is valid. */
   public static List<String> validate(JsonNode schema, JsonNode value) {
     Schema s = SCHEMAS.getSchema(schema);
@@ -167,12 +190,25 @@ public final class ReadFixtures {
     }
   }
 
-  /** One row of the table: a read subtool's largest response, raw and shaped. */
+  /**
+   * One row of the table: a read subtool's largest response, raw and shaped; for a single object
+   * also shaped with {@code "fields": ["all"]} ({@code allTokens} 0 for a list).
+   */
   public record Row(String subtool, int items, int shownItems, int rawChars, int rawTokens,
-      int prettyTokens, int shapedChars, int shapedTokens, boolean cut) {
+      int prettyTokens, int shapedChars, int shapedTokens, int allTokens, boolean cut) {
     /** Shaped characters as a share of raw ones. */
     public int percent() {
       return Math.round(100f * shapedChars / rawChars);
+    }
+
+    /** Shaped tokens as a share of raw ones, in percent, rounded up: 50 means at most half. */
+    public int tokenPercent() {
+      return (int) Math.ceil(100.0 * shapedTokens / rawTokens);
+    }
+
+    /** Tokens of the {@code ["all"]} view as a share of raw ones, in percent, rounded up. */
+    public int allTokenPercent() {
+      return (int) Math.ceil(100.0 * allTokens / rawTokens);
     }
   }
 
@@ -185,25 +221,33 @@ public final class ReadFixtures {
     String pretty = raw.toPrettyString();
     String shapedText = shaped.toString();
     ShapeSpec shape = ShapeSpec.of(subtool.json());
-    int items = shape.items() == null ? 1 : raw.at(shape.items()).size();
-    int shown = shape.items() == null ? 1 : shaped.path("items").size();
+    boolean one = shape.items() == null;
+    int items = one ? 1 : raw.at(shape.items()).size();
+    int shown = one ? 1 : shaped.path("items").size();
+    int all = one ? tokens(shaped(subtool, allFields(), raw).toString()) : 0;
     return new Row(subtool.name(), items, shown, rawText.length(), tokens(rawText), tokens(pretty),
-        shapedText.length(), tokens(shapedText), shown < items
+        shapedText.length(), tokens(shapedText), all, shown < items
             || shaped.path("notice").asText().contains("did not fit"));
   }
 
-  /** The markdown table of these rows. */
+  /**
+   * The markdown table of these rows: shares of raw tokens rounded up (50% is at most half); the
+   * {@code ["all"]} columns only for single objects.
+   */
   public static String table(List<Row> rows) {
     StringBuilder s = new StringBuilder();
     s.append("| subtool | items | raw chars | raw tokens | before: MCP text tokens | shaped chars |"
-        + " shaped tokens | shaped / raw | cut |\n");
-    s.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        + " shaped tokens | shaped / raw chars | shaped / raw tokens | `[\"all\"]` tokens |"
+        + " `[\"all\"]` / raw tokens | cut |\n");
+    s.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (Row r : rows) {
       s.append("| `").append(r.subtool()).append("` | ")
           .append(r.items() == 1 ? "1" : r.shownItems() + " of " + r.items()).append(" | ")
           .append(r.rawChars()).append(" | ").append(r.rawTokens()).append(" | ")
           .append(r.prettyTokens()).append(" | ").append(r.shapedChars()).append(" | ")
           .append(r.shapedTokens()).append(" | ").append(r.percent()).append("% | ")
+          .append(r.tokenPercent()).append("% | ")
+          .append(r.allTokens() > 0 ? r.allTokens() + " | " + r.allTokenPercent() + "% | " : " |  | ")
           .append(r.cut() ? "cut, with notice" : "").append(" |\n");
     }
     return s.toString();

@@ -119,7 +119,7 @@ public final class Shaper {
           + names(cut) + "." + (fieldsArgument()
               ? " Ask for them with \"fields\": " + Tokens.json(firstNames(cut)) + "." : ""));
     }
-    hiddenNotice(hidden, asked, notice);
+    hiddenNotice(hidden, asked, notice, true);
     ObjectNode out = NODES.objectNode();
     out.set("item", shown);
     putOthers(out, others);
@@ -187,7 +187,7 @@ public final class Shaper {
       notice.add("This subtool has no pages, so the other items cannot be fetched apart"
           + (fieldsArgument() ? "; ask for fewer fields with \"fields\" to see more of them." : "."));
     }
-    hiddenNotice(hidden, asked(), notice);
+    hiddenNotice(hidden, asked(), notice, false);
     ObjectNode out = NODES.objectNode();
     out.set("items", shown);
     putOthers(out, others);
@@ -357,7 +357,14 @@ public final class Shaper {
     return out;
   }
 
-  private void hiddenNotice(Set<String> hidden, Set<String> asked, List<String> notice) {
+  /**
+   * Says which asked-for fields no item has and which fields were hidden. One object names every
+   * field it hid (it has only so many); a list names the first {@value #MAX_NAMED}. Short, as it
+   * comes with every result that hides anything: the {@code fields} argument's description in
+   * the input schema says the rest.
+   */
+  private void hiddenNotice(Set<String> hidden, Set<String> asked, List<String> notice,
+      boolean one) {
     if (asked != null && args.has("fields")) {
       List<String> absent = new ArrayList<>();
       for (String name : asked) {
@@ -366,13 +373,15 @@ public final class Shaper {
         }
       }
       if (!absent.isEmpty()) {
-        notice.add("No item has " + names(absent) + " (or only empty values, which are left out).");
+        notice.add((one ? "The object has no " : "No item has ") + names(absent)
+            + " (or only empty values, which are left out).");
       }
     }
     if (!hidden.isEmpty()) {
-      notice.add("Fields not shown (" + hidden.size() + "): " + names(new ArrayList<>(hidden))
-          + ". Ask for any with \"fields\" (e.g. " + Tokens.json(firstNames(new ArrayList<>(hidden)))
-          + "), or \"fields\": [\"all\"].");
+      List<String> names = new ArrayList<>(hidden);
+      notice.add("Fields not shown (" + hidden.size() + "): "
+          + (one ? String.join(", ", names) : names(names))
+          + ". Ask for them with \"fields\" (their names, or [\"all\"]).");
     }
   }
 

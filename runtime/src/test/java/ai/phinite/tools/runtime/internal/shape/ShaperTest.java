@@ -145,7 +145,7 @@ class ShaperTest {
     assertEquals(json("{'id':'c1','name':'Ann 1','emails':[{'email':'ann1@example.com','type':"
         + "'home'}]}"), shaped.path("items").get(0));
     assertEquals("Fields not shown (6): type, tags, deleted, progressiveStatus, org, createdBy. Ask"
-        + " for any with \"fields\" (e.g. [\"type\",\"tags\",\"deleted\"]), or \"fields\": [\"all\"].",
+        + " for them with \"fields\" (their names, or [\"all\"]).",
         shaped.path("notice").asText());
     JsonNode all = Shaper.shape(spec, "list_customers", json("{'fields':['all']}"),
         page(2, 1, false, 2), 20_000);
@@ -222,6 +222,35 @@ class ShaperTest {
     assertEquals("Showing " + k + " of 2000 items; the others did not fit the budget of 1000 tokens."
         + " This subtool has no pages, so the other items cannot be fetched apart.",
         shaped.path("notice").asText());
+  }
+
+  @Test
+  void oneObjectShowsItsDefaultFieldsAndNamesEveryOtherOne() {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode thing = body.putObject("thing");
+    thing.put("id", 7).put("name", "Seven").putNull("status");
+    for (int i = 0; i < 40; i++) {
+      thing.put("extra" + i, i);
+    }
+    ShapeSpec spec = new ShapeSpec(false, null, "/thing", List.of("name", "status"), null);
+    JsonNode shaped = Shaper.shape(spec, "get_thing", json("{}"), body, 20_000);
+    assertEquals(json("{'id':7,'name':'Seven'}"), shaped.path("item"));
+    StringBuilder extras = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      extras.append(i == 0 ? "" : ", ").append("extra").append(i);
+    }
+    // one object names every field it hid, past the 30 a list names
+    assertEquals("Fields not shown (40): " + extras + ". Ask for them with \"fields\" (their"
+        + " names, or [\"all\"]).", shaped.path("notice").asText());
+    JsonNode all = Shaper.shape(spec, "get_thing", json("{'fields':['all']}"), body, 20_000);
+    assertEquals(42, all.path("item").size());
+    assertFalse(all.has("notice"));
+    JsonNode asked = Shaper.shape(spec, "get_thing", json("{'fields':['extra3','status']}"), body,
+        20_000);
+    assertEquals(json("{'id':7,'extra3':3}"), asked.path("item"));
+    assertTrue(asked.path("notice").asText().startsWith("The object has no status (or only empty"
+        + " values, which are left out). Fields not shown (40): name, extra0, extra1, extra2,"
+        + " extra4,"), asked.path("notice").asText());
   }
 
   @Test
