@@ -6,7 +6,8 @@
 #   3. catalog load in fresh JVMs (real tools, synthetic 5,000 subtools; default and AppCDS);
 #   4. javac cost with and without the processor at 100, 1,000 and 5,000 subtools;
 #   5. hosted runtime: threads, fds and heap per open connection at 1,000 and 10,000 tenants, and
-#      throughput with 1,000 calls in flight (results in target/results; figures in findings.md).
+#      throughput with 1,000 calls in flight, also with the common pool's parallelism at 2
+#      (results in target/results; figures in findings.md).
 # About 7 minutes on 2 cores (Maven build included); QUICK=1 for a ~4-minute smoke run. OFFLINE=1 passes -o to Maven.
 # The benchmarks module is built only here (profile bench), never by `mvn verify` or CI.
 set -euo pipefail
@@ -82,6 +83,10 @@ for n in 1000 10000; do
   "$JAVA" -cp "$CP" ai.phinite.tools.benchmarks.hosted.Tenants "$n"
 done | tee "$RESULTS/tenants.txt"
 "$JAVA" -cp "$CP" ai.phinite.tools.benchmarks.hosted.Concurrency 1000 5000 3 | tee "$RESULTS/concurrency.txt"
+# the same with the common pool in use: on JDK 17 with 2 CPUs or fewer, CompletableFuture's
+# default executor (where sendAsync hands every answer) otherwise starts a thread per task
+"$JAVA" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$CP" \
+  ai.phinite.tools.benchmarks.hosted.Concurrency 1000 5000 3 | tee "$RESULTS/concurrency-parallelism2.txt"
 
 END=$(date +%s)
 cat > "$RESULTS/settings.md" <<SETTINGS

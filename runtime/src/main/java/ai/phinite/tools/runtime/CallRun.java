@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * requests under their policies. Sending is asynchronous: a rate-limit or backoff wait is a task
  * on the runtime's scheduler and an attempt is the transport's future, so a call waiting or in
  * flight holds no thread. {@link #send} (what generated code calls) waits for one request's
- * outcome, for multi-step subtools and blocking calls.
+ * outcome, for multi-step subtools and blocking calls; it makes the attempts it reaches without
+ * waiting on its own thread ({@link Transport#sendAndWait}), so that no thread hands their
+ * answers over.
  *
  * <p>Whatever ends the call first wins: its result, its deadline, {@link Connection#close()},
  * cancelling its future or interrupting its thread. After that no request is sent, a wait in
@@ -60,6 +62,10 @@ final class CallRun implements HttpSupport.Sender {
   /** The request in flight, for the deadline's message. */
   private volatile PreparedRequest inFlight;
   private volatile ScheduledFuture<?> deadlineTimer;
+  /** The thread of a blocking {@link #send} while it starts its request: it makes attempts itself. */
+  private volatile Thread caller;
+  /** The exchange that thread is in, if any. */
+  private volatile CallerExchange onCaller;
 
   private CallRun(Connection connection, String subtool, CallOptions options) {
     this.connection = connection;
@@ -152,6 +158,10 @@ final class CallRun implements HttpSupport.Sender {
     if (c != null) {
       c.cancel(true);
     }
+    CallerExchange e = onCaller;
+    if (e != null) {
+      e.stop();
+    }
     CompletableFuture<Response> s = step;
     if (s != null) {
       s.completeExceptionally(reason);
@@ -208,7 +218,13 @@ final class CallRun implements HttpSupport.Sender {
       abort(CallAbortedException.cancelled(subtool, "its thread was interrupted", sent() == 0));
       throw abort;
     }
-    CompletableFuture<Response> f = sendAsync(request);
+    CompletableFuture<Response> f;
+    caller = Thread.currentThread();
+    try {
+      f = sendAsync(request); // done already unless it had to wait
+    } finally {
+      caller = null;
+    }
     try {
       // waits, attempts and the body all end within the call's deadline
       return f.get(Math.max(0, remaining()), TimeUnit.NANOSECONDS);
@@ -393,10 +409,15 @@ final class CallRun implements HttpSupport.Sender {
       inFlight = request;
       phase = null; // the attempt's phase, spelled out only if the deadline passes during it
       sent.incrementAndGet();
+      Duration transportTimeout = Duration.ofNanos(Math.min(MAX_TRANSPORT_TIMEOUT_NANOS,
+          Durations.plus(timeout, TRANSPORT_GRACE.toNanos())));
+      if (caller == Thread.currentThread()) {
+        attemptOnCaller(a, started, sending, transportTimeout, timeout, ownTimer);
+        return;
+      }
       CompletableFuture<Response> f;
       try {
-        f = rt.transport.send(sending, Duration.ofNanos(Math.min(MAX_TRANSPORT_TIMEOUT_NANOS,
-            Durations.plus(timeout, TRANSPORT_GRACE.toNanos()))), connection.maxResponseBytes);
+        f = rt.transport.send(sending, transportTimeout, connection.maxResponseBytes);
       } catch (RuntimeException e) {
         f = CompletableFuture.failedFuture(e);
       }
@@ -424,6 +445,50 @@ final class CallRun implements HttpSupport.Sender {
         }
         settle(a, started, sending, response, error, timedOut.get(), timeout);
       });
+    }
+
+    /**
+     * An attempt on the blocking caller's thread ({@link Transport#sendAndWait}). A timer on the
+     * scheduler ends it at its timeout, or at the call's deadline, by interrupting the thread
+     * while (and only while) it is in the exchange; an interrupt from anyone else cancels the call.
+     */
+    private void attemptOnCaller(CallListener.Attempt a, long started, PreparedRequest sending,
+        Duration transportTimeout, long timeout, boolean ownTimer) {
+      CallerExchange exchange = new CallerExchange();
+      onCaller = exchange;
+      Response response = null;
+      Throwable error = null;
+      ScheduledFuture<?> timer = null;
+      boolean interruptedByUs;
+      try {
+        timer = rt.scheduler.schedule(() -> {
+          if (ownTimer) {
+            exchange.timedOut = true;
+            exchange.stop();
+          } else {
+            deadlinePassed();
+          }
+        }, timeout, TimeUnit.NANOSECONDS);
+        if (abort == null) { // an abort before onCaller was set could not stop the exchange
+          response = rt.transport.sendAndWait(sending, transportTimeout,
+              connection.maxResponseBytes);
+        }
+      } catch (RejectedExecutionException e) {
+        abort(CallAbortedException.closed("the runtime", subtool, false));
+      } catch (InterruptedException | RuntimeException e) {
+        error = e;
+      } finally {
+        if (timer != null) {
+          timer.cancel(false);
+        }
+        interruptedByUs = exchange.leave();
+        onCaller = null;
+      }
+      if (error instanceof InterruptedException && !interruptedByUs) {
+        Thread.currentThread().interrupt(); // the caller's own interrupt: kept, and it cancels
+        abort(CallAbortedException.cancelled(subtool, "its thread was interrupted", false));
+      }
+      settle(a, started, sending, response, error, exchange.timedOut, timeout);
     }
 
     /** The attempt as listeners see it (the URL is parsed only when there is a listener). */
@@ -563,6 +628,34 @@ final class CallRun implements HttpSupport.Sender {
 
   private static String seconds(Duration d) {
     return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+
+  /**
+   * A blocking exchange on its caller's thread. Stopping it interrupts that thread once, and only
+   * while the thread is in the exchange, so no interrupt of the runtime's outlives it.
+   */
+  private static final class CallerExchange {
+    private final Thread thread = Thread.currentThread();
+    private boolean inside = true;
+    private boolean interrupted;
+    /** Whether the attempt's own timeout stopped it. */
+    volatile boolean timedOut;
+
+    synchronized void stop() {
+      if (inside && !interrupted) {
+        interrupted = true;
+        thread.interrupt();
+      }
+    }
+
+    /** Leaves the exchange; clears the interrupt {@link #stop} made, and says if it made one. */
+    synchronized boolean leave() {
+      inside = false;
+      if (interrupted) {
+        Thread.interrupted();
+      }
+      return interrupted;
+    }
   }
 
   /** Keeps a listener's exception from reaching the call. */

@@ -141,6 +141,7 @@ public final class Report {
           + (cds == null ? "" : " (" + fmt(cds.path("startToLoadedMs").path("median").asDouble(), 0) + " ms with AppCDS)")
           + " | " + verdict(ms < 50) + (cds != null && ms >= 50 && cds.path("startToLoadedMs").path("median").asDouble() < 50 ? " by default; met with AppCDS" : "") + " |");
     }
+    hostedTargets(paired);
     line("");
     line("Where a target is missed, the cause and the recommended change are under "
         + "[Findings and recommended changes](#findings-and-recommended-changes).");
@@ -452,6 +453,64 @@ public final class Report {
     return new Metric(r.path("primaryMetric").path("score").asDouble(),
         r.path("primaryMetric").path("scoreError").asDouble(),
         alloc.path("score").asDouble(Double.NaN), alloc.path("scoreError").asDouble(Double.NaN));
+  }
+
+  /**
+   * The hosted runtime's targets (issue 10): one blocking call against hand-written code (from the
+   * paired cross-check), threads, fds and heap per open connection ({@code tenants.txt}) and
+   * throughput with 1,000 calls in flight ({@code concurrency.txt}).
+   */
+  private void hostedTargets(JsonNode paired) throws IOException {
+    double get = pairedRatio(paired, "get_customer", "phinite");
+    double create = pairedRatio(paired, "create_customer", "phinite");
+    if (!Double.isNaN(get) && !Double.isNaN(create)) {
+      double q3 = Math.max(pairedField(paired, "get_customer", "phinite", "ratioToHandWrittenQ3"),
+          pairedField(paired, "create_customer", "phinite", "ratioToHandWrittenQ3"));
+      line("| hosted: one blocking call ≤ 1.05 × hand-written `java.net.http` | paired: get_customer "
+          + fmt(get, 2) + "×, create_customer " + fmt(create, 2) + "× (IQR up to " + fmt(q3, 2)
+          + "×) | " + verdict(get <= 1.05 && create <= 1.05) + " |");
+    }
+    java.util.regex.Matcher t = java.util.regex.Pattern.compile("tenants n=(\\d+)[^\n]*"
+        + "(?:\n\\s+opened: [^\n]*)?\n\\s+called: threads \\+(-?\\d+), fds \\+(-?\\d+), heap \\S+ MB "
+        + "\\((-?\\d+) bytes per connection\\)").matcher(text("tenants.txt"));
+    List<String> tenants = new java.util.ArrayList<>();
+    java.util.Set<String> threadsAndFds = new java.util.TreeSet<>();
+    boolean small = true;
+    while (t.find()) {
+      long bytes = Long.parseLong(t.group(4));
+      tenants.add(String.format(Locale.ROOT, "%,d connections: +%s threads, +%s fds, %.1f KB each",
+          Long.parseLong(t.group(1)), t.group(2), t.group(3), bytes / 1024.0));
+      threadsAndFds.add(t.group(2) + "/" + t.group(3));
+      small &= bytes <= 4096;
+    }
+    if (!tenants.isEmpty()) {
+      line("| hosted: constant threads and fds whatever the number of open connections, ≤ 4 KB heap"
+          + " each (one call each) | " + String.join("; ", tenants) + " | "
+          + verdict(threadsAndFds.size() == 1 && small) + " |");
+    }
+    java.util.regex.Matcher c = java.util.regex.Pattern.compile(
+        "(?m)^\\s+(.+?)\\s+(\\d+) calls/s\\s+\\(([\\d.]+) x hand-written[^\n]*?(FAILED: \\d+ calls)?$")
+        .matcher(text("concurrency.txt"));
+    Map<String, String[]> rates = new java.util.LinkedHashMap<>();
+    while (c.find()) {
+      rates.put(c.group(1), new String[] {c.group(2), c.group(3), c.group(4)});
+    }
+    String[] async = rates.get("invokeAsync");
+    String[] hand = rates.get("sendAsync (hand-written)");
+    if (async != null && hand != null) {
+      StringBuilder others = new StringBuilder();
+      rates.forEach((name, r) -> {
+        if (!name.equals("invokeAsync") && !name.startsWith("sendAsync")) {
+          others.append("; ").append(name).append(' ').append(r[0]).append(" (")
+              .append(r[1]).append(" ×)");
+        }
+      });
+      boolean failures = rates.values().stream().anyMatch(r -> r[2] != null);
+      line("| hosted: 1,000 calls in flight, `invokeAsync` ≥ 0.95 × hand-written `sendAsync` | "
+          + async[1] + " × (" + async[0] + " vs " + hand[0] + " calls/s" + others
+          + (failures ? "; some calls failed, see concurrency.txt" : "") + ") | "
+          + verdict(Double.parseDouble(async[1]) >= 0.95 && async[2] == null) + " |");
+    }
   }
 
   private static double pairedRatio(JsonNode paired, String subtool, String variant) {

@@ -24,7 +24,9 @@ import java.util.concurrent.Executor;
  * The default transport: one {@link HttpClient} (HTTP/1.1, redirects never followed) on the
  * runtime's bounded executor, shared by every connection of the runtime. Requests go out with
  * {@code sendAsync}; cancelling a returned future cancels the exchange and stops reading its
- * body, which closes its connection.
+ * body, which closes its connection. {@link #sendAndWait} uses {@code send}, which answers on
+ * the thread that reads the response where {@code sendAsync} hands every answer over to the
+ * common pool first; interrupting it aborts the exchange and stops reading the body.
  */
 public final class JdkTransport implements Transport {
   private final HttpClient client;
@@ -45,18 +47,9 @@ public final class JdkTransport implements Transport {
   @Override
   public CompletableFuture<Response> send(PreparedRequest request, Duration timeout,
       long maxResponseBytes) {
-    // the client's own timeout covers the headers only; the runtime cancels at the deadline
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url())).timeout(timeout);
-    for (PreparedRequest.Header h : request.headers()) {
-      b.header(h.name(), h.value());
-    }
-    HttpRequest.BodyPublisher publisher = request.body() == null
-        ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(request.bodyBytes());
-    b.method(request.method(), publisher);
+    HttpRequest httpRequest = httpRequest(request, timeout);
     Bodies.Limited body = new Bodies.Limited(maxResponseBytes);
-    CompletableFuture<HttpResponse<byte[]>> exchange =
-        client.sendAsync(b.build(), info -> body);
+    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(httpRequest, info -> body);
     CompletableFuture<Response> out = new CompletableFuture<>();
     exchange.whenComplete((response, error) -> {
       if (error != null) {
@@ -72,6 +65,35 @@ public final class JdkTransport implements Transport {
       }
     });
     return out;
+  }
+
+  @Override
+  public Response sendAndWait(PreparedRequest request, Duration timeout, long maxResponseBytes)
+      throws InterruptedException {
+    HttpRequest httpRequest = httpRequest(request, timeout);
+    Bodies.Limited body = new Bodies.Limited(maxResponseBytes);
+    HttpResponse<byte[]> response;
+    try {
+      response = client.send(httpRequest, info -> body);
+    } catch (InterruptedException e) {
+      body.cancel(); // the client cancels the exchange; on JDK 17 this stops reading the body
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw failure(request, e, timeout, maxResponseBytes);
+    }
+    return response(response);
+  }
+
+  /** The JDK request; its timeout covers the headers only, the runtime ends the body in time. */
+  private static HttpRequest httpRequest(PreparedRequest request, Duration timeout) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(request.url())).timeout(timeout);
+    for (PreparedRequest.Header h : request.headers()) {
+      b.header(h.name(), h.value());
+    }
+    HttpRequest.BodyPublisher publisher = request.body() == null
+        ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(request.bodyBytes());
+    return b.method(request.method(), publisher).build();
   }
 
   private static Response response(HttpResponse<byte[]> response) {
