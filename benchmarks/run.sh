@@ -8,7 +8,7 @@
 #   5. hosted runtime: threads, fds and heap per open connection at 1,000 and 10,000 tenants, and
 #      throughput with 1,000 calls in flight, also with the common pool's parallelism at 2
 #      (results in target/results; figures in findings.md).
-# About 7 minutes on 2 cores (Maven build included); QUICK=1 for a ~4-minute smoke run. OFFLINE=1 passes -o to Maven.
+# About 13 minutes on 2 cores after the Maven build; QUICK=1 for a shorter smoke run. OFFLINE=1 passes -o to Maven.
 # The benchmarks module is built only here (profile bench), never by `mvn verify` or CI.
 set -euo pipefail
 
