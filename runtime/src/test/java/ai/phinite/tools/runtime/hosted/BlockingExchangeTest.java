@@ -1,5 +1,6 @@
 package ai.phinite.tools.runtime.hosted;
 
+import static ai.phinite.tools.runtime.hosted.Hosted.args;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -8,13 +9,10 @@ import ai.phinite.tools.runtime.CallAbortedException;
 import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.PreparedRequest;
 import ai.phinite.tools.runtime.Response;
-import ai.phinite.tools.runtime.SampleProvider;
 import ai.phinite.tools.runtime.ToolRuntime;
 import ai.phinite.tools.runtime.Transport;
 import ai.phinite.tools.runtime.TransportException;
-import ai.phinite.tools.runtime.internal.Json;
 import ai.phinite.tools.runtime.internal.JdkTransport;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,13 +35,9 @@ import org.junit.jupiter.api.Test;
 class BlockingExchangeTest {
   private static final Duration HANG = Duration.ofSeconds(30);
 
-  private static JsonNode args() throws Exception {
-    return Json.MAPPER.readTree("{\"item_id\":\"a\"}");
-  }
 
   private static Connection connect(ToolRuntime runtime, String baseUrl, Duration deadline) {
-    return new SampleProvider().connection().credential("token", "t0k3n-secret")
-        .baseUrl("api", baseUrl).runtime(runtime).deadline(deadline).build();
+    return Hosted.sample(baseUrl).runtime(runtime).deadline(deadline).build();
   }
 
   /** The default JDK transport, noting which of its two methods each attempt used. */

@@ -1,5 +1,6 @@
 package ai.phinite.tools.runtime.hosted;
 
+import static ai.phinite.tools.runtime.hosted.Hosted.args;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -7,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import ai.phinite.tools.runtime.CallAbortedException;
 import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.Response;
-import ai.phinite.tools.runtime.SampleProvider;
 import ai.phinite.tools.runtime.ToolException;
 import ai.phinite.tools.runtime.ToolRuntime;
-import ai.phinite.tools.runtime.internal.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -38,13 +36,9 @@ class CancellationTest {
   }
 
   private static Connection connect(RawServer server) {
-    return new SampleProvider().connection().credential("token", "t0k3n-secret")
-        .baseUrl("api", server.baseUrl()).runtime(RUNTIME).build();
+    return Hosted.sample(server.baseUrl()).runtime(RUNTIME).build();
   }
 
-  private static JsonNode args() throws Exception {
-    return Json.MAPPER.readTree("{\"item_id\":\"a\"}");
-  }
 
   /** A server that reads the request and never answers; the latch opens at the first request. */
   private static RawServer silent(CountDownLatch received) throws Exception {
@@ -173,8 +167,7 @@ class CancellationTest {
   void closingTheRuntimeStopsItsCalls() throws Exception {
     ToolRuntime own = ToolRuntime.builder().build();
     try (RawServer server = silent(new CountDownLatch(1))) {
-      Connection c = new SampleProvider().connection().credential("token", "t0k3n-secret")
-          .baseUrl("api", server.baseUrl()).runtime(own).deadline(Duration.ofSeconds(2)).build();
+      Connection c = Hosted.sample(server.baseUrl()).runtime(own).deadline(Duration.ofSeconds(2)).build();
       own.close();
       CallAbortedException e = assertTimeoutPreemptively(HANG,
           () -> assertThrows(CallAbortedException.class, () -> c.invoke("get_item", args())));

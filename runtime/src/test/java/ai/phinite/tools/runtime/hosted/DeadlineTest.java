@@ -1,16 +1,14 @@
 package ai.phinite.tools.runtime.hosted;
 
+import static ai.phinite.tools.runtime.hosted.Hosted.args;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ai.phinite.tools.runtime.CallOptions;
 import ai.phinite.tools.runtime.Connection;
-import ai.phinite.tools.runtime.SampleProvider;
 import ai.phinite.tools.runtime.ToolRuntime;
 import ai.phinite.tools.runtime.TransportException;
-import ai.phinite.tools.runtime.internal.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -31,13 +29,9 @@ class DeadlineTest {
   }
 
   private static Connection connect(RawServer server, Duration deadline) {
-    return new SampleProvider().connection().credential("token", "t0k3n-secret")
-        .baseUrl("api", server.baseUrl()).runtime(RUNTIME).deadline(deadline).build();
+    return Hosted.sample(server.baseUrl()).runtime(RUNTIME).deadline(deadline).build();
   }
 
-  private static JsonNode args() throws Exception {
-    return Json.MAPPER.readTree("{\"item_id\":\"a\"}");
-  }
 
   private static String deadlineMessage(RawServer server, String deadline) {
     return "get_item failed: no complete response came from " + server.baseUrl()
@@ -95,8 +89,7 @@ class DeadlineTest {
   void attemptTimeoutsFitInsideTheDeadline() throws Exception {
     // each attempt may take 300 ms; a GET is retried after a timeout, within the deadline
     try (RawServer server = new RawServer((head, out) -> { });
-        Connection c = new SampleProvider().connection().credential("token", "t0k3n-secret")
-            .baseUrl("api", server.baseUrl()).runtime(RUNTIME).deadline(Duration.ofSeconds(3))
+        Connection c = Hosted.sample(server.baseUrl()).runtime(RUNTIME).deadline(Duration.ofSeconds(3))
             .attemptTimeout(Duration.ofMillis(300)).maxRetries(100).build()) {
       TransportException e = assertTimeoutPreemptively(HANG,
           () -> assertThrows(TransportException.class, () -> c.invoke("get_item", args())));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.InvalidInputException;
 import ai.phinite.tools.runtime.Response;
-import ai.phinite.tools.runtime.SampleProvider;
 import ai.phinite.tools.runtime.ToolRuntime;
 import ai.phinite.tools.runtime.internal.Json;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -29,8 +28,7 @@ class NumbersTest {
   }
 
   private static Connection connect(RawServer server) {
-    return new SampleProvider().connection().credential("token", "t0k3n-secret")
-        .baseUrl("api", server.baseUrl()).runtime(RUNTIME).build();
+    return Hosted.sample(server.baseUrl()).runtime(RUNTIME).build();
   }
 
   @Test

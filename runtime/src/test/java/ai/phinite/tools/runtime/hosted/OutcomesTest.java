@@ -1,5 +1,6 @@
 package ai.phinite.tools.runtime.hosted;
 
+import static ai.phinite.tools.runtime.hosted.Hosted.args;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -7,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import ai.phinite.tools.runtime.Connection;
 import ai.phinite.tools.runtime.HttpStatusException;
 import ai.phinite.tools.runtime.RateLimitedException;
-import ai.phinite.tools.runtime.SampleProvider;
 import ai.phinite.tools.runtime.ToolRuntime;
 import ai.phinite.tools.runtime.TransportException;
-import ai.phinite.tools.runtime.internal.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,13 +31,9 @@ class OutcomesTest {
   }
 
   private static Connection connect(RawServer server) {
-    return new SampleProvider().connection().credential("token", "t0k3n-secret")
-        .baseUrl("api", server.baseUrl()).runtime(RUNTIME).build();
+    return Hosted.sample(server.baseUrl()).runtime(RUNTIME).build();
   }
 
-  private static JsonNode args() throws Exception {
-    return Json.MAPPER.readTree("{\"item_id\":\"a\"}");
-  }
 
   private static RawServer answering(String response) throws Exception {
     return new RawServer((head, out) -> {
@@ -73,8 +67,7 @@ class OutcomesTest {
     String big = "[" + "1,".repeat(3000) + "1]";
     try (RawServer server = answering("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
         + "Content-Length: " + big.length() + "\r\n\r\n" + big);
-        Connection c = new SampleProvider().connection().credential("token", "t0k3n-secret")
-            .baseUrl("api", server.baseUrl()).runtime(RUNTIME).maxResponseBytes(1024).build()) {
+        Connection c = Hosted.sample(server.baseUrl()).runtime(RUNTIME).maxResponseBytes(1024).build()) {
       TransportException e = assertTimeoutPreemptively(HANG,
           () -> assertThrows(TransportException.class, () -> c.invoke("get_item", args())));
       assertThat(e).hasMessageThat().isEqualTo("get_item failed: the response is larger than"

@@ -1,5 +1,6 @@
 package ai.phinite.tools.runtime.hosted;
 
+import static ai.phinite.tools.runtime.hosted.Hosted.args;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -11,8 +12,6 @@ import ai.phinite.tools.runtime.RateLimiter;
 import ai.phinite.tools.runtime.Response;
 import ai.phinite.tools.runtime.SampleProvider;
 import ai.phinite.tools.runtime.ToolRuntime;
-import ai.phinite.tools.runtime.internal.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,9 +36,6 @@ class SharedRuntimeTest {
   private static final String OK = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
       + "Content-Length: 11\r\n\r\n{\"ok\":true}";
 
-  private static JsonNode args() throws Exception {
-    return Json.MAPPER.readTree("{\"item_id\":\"a\"}");
-  }
 
   /** Live threads of runtimes and of the JDK HTTP client in this JVM, by name. */
   private static java.util.Set<String> runtimeThreads() {
@@ -104,8 +100,7 @@ class SharedRuntimeTest {
       out.flush();
     }); ToolRuntime runtime = ToolRuntime.builder().skipWaits()
         .listener(recorder("runtime", heard)).build()) {
-      Connection c = new SampleProvider().connection().credential("token", "t0k3n-secret")
-          .baseUrl("api", server.baseUrl()).runtime(runtime).build();
+      Connection c = Hosted.sample(server.baseUrl()).runtime(runtime).build();
       Response r = assertTimeoutPreemptively(HANG, () -> c.invoke("get_item", args(),
           CallOptions.builder().listener(recorder("call", heard)).build()));
       assertThat(r.status()).isEqualTo(200);
@@ -163,8 +158,7 @@ class SharedRuntimeTest {
     }); ToolRuntime runtime = ToolRuntime.builder().listener(call -> {
       throw new IllegalStateException("listener bug");
     }).build()) {
-      Connection c = new SampleProvider().connection().credential("token", "t0k3n-secret")
-          .baseUrl("api", server.baseUrl()).runtime(runtime).build();
+      Connection c = Hosted.sample(server.baseUrl()).runtime(runtime).build();
       assertThat(c.invoke("get_item", args()).status()).isEqualTo(200);
     }
   }
@@ -198,8 +192,7 @@ class SharedRuntimeTest {
       out.flush();
     }); ToolRuntime runtime = ToolRuntime.builder().skipWaits().rateLimiter(recording)
         .clock(Clock.fixed(now, ZoneOffset.UTC)).build()) {
-      Connection c = new SampleProvider().connection().credential("token", "t0k3n-secret")
-          .baseUrl("api", server.baseUrl()).runtime(runtime)
+      Connection c = Hosted.sample(server.baseUrl()).runtime(runtime)
           .rateLimit("api", new RateLimit(10, Duration.ofSeconds(1))).build();
       assertThat(c.invoke("get_item", args()).status()).isEqualTo(200);
       String key = "sample/server:api/" + c.id();
